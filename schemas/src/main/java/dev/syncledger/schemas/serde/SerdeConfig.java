@@ -1,0 +1,20 @@
+package dev.syncledger.schemas.serde;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How records are framed on the wire. With a schema registry, writers use the Confluent wire format
+ * (magic byte 0, 4-byte schema id, Avro binary); without one, Avro single-object encoding (the Avro
+ * spec's 0xC3 0x01 header and 8-byte schema fingerprint). Readers accept both.
+ */
+public record SerdeConfig(Optional<URI> schemaRegistryUrl) {
+
+    public static SerdeConfig withoutRegistry() {
+        return new SerdeConfig(Optional.empty());
+    }
+
+    public static SerdeConfig withRegistry(URI url) {
+        return new SerdeConfig(Optional.of(url));
+    }
+}
