@@ -1,0 +1,42 @@
+package dev.syncledger.schemas;
+
+import java.util.List;
+
+/**
+ * Every topic sync-ledger reads or writes, in one place: the processor creates the missing ones from
+ * this list and the sink subscribes by these names.
+ */
+public final class Topics {
+
+    public static final TopicSpec SYNC_RUNS = TopicSpec.input("connector-sync.sync-runs");
+
+    public static final TopicSpec SYNC_LOG_STATE = TopicSpec.compactedState("connector-sync.state.workspace-connector-sync-logs");
+
+    public static final TopicSpec REJECTED = TopicSpec.log("connector-sync.rejected");
+
+    public static final List<TopicSpec> INPUTS = List.of(SYNC_RUNS);
+
+    public static final List<TopicSpec> STATES = List.of(SYNC_LOG_STATE);
+
+    public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, SYNC_LOG_STATE, REJECTED);
+
+    private Topics() {}
+
+    /** A topic name and whether its records are current state (compacted) or a history (deleted by time). */
+    public record TopicSpec(String name, boolean compacted, Role role) {
+
+        public enum Role { INPUT, STATE, REJECTED }
+
+        static TopicSpec input(String name) {
+            return new TopicSpec(name, false, Role.INPUT);
+        }
+
+        static TopicSpec compactedState(String name) {
+            return new TopicSpec(name, true, Role.STATE);
+        }
+
+        static TopicSpec log(String name) {
+            return new TopicSpec(name, false, Role.REJECTED);
+        }
+    }
+}
