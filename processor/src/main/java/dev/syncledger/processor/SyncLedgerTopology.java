@@ -1,0 +1,29 @@
+package dev.syncledger.processor;
+
+import dev.syncledger.processor.rejection.Rejections;
+import dev.syncledger.processor.synclog.SyncLogTopology;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.rejected.RejectedEvent;
+import dev.syncledger.schemas.serde.AvroCodec;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The whole processor, read top to bottom like the diagram: each entity's branch folds its input
+ * topic into its compacted state topic, and every branch sends what it refuses to one rejected-events
+ * topic. Building it starts nothing; the app owns the KafkaStreams lifecycle.
+ */
+public final class SyncLedgerTopology {
+
+    private SyncLedgerTopology() {}
+
+    public static Topology build(TopologyConfig config) {
+        Topology topology = new Topology();
+        String syncLogs = SyncLogTopology.addTo(topology, config.serde());
+
+        AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
+        topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),
+                (String topic, RejectedEvent event) -> rejected.encode(topic, event), syncLogs);
+        return topology;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.syncledger.processor.rejection;
+
+/** Why an input event was refused. The codes are part of the contract: connector teams and dashboards match on them. */
+public enum RejectionReason {
+    MALFORMED("malformed"),
+    FIELD_TOO_LONG("field_too_long"),
+    MISSING_ERROR("missing_error"),
+    NEGATIVE_DURATION("negative_duration"),
+    DURATION_OUT_OF_RANGE("duration_out_of_range"),
+    WORKSPACE_MISMATCH("workspace_mismatch"),
+    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event");
+
+    private final String code;
+
+    RejectionReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static RejectionReason fromCode(String code) {
+        for (RejectionReason reason : values()) {
+            if (reason.code.equals(code)) {
+                return reason;
+            }
+        }
+        throw new IllegalArgumentException("unknown rejection reason " + code);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.syncledger.processor.rejection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Kafka-side helpers every entity processor shares: where a record came from, and publishing a rejection. */
+public final class Rejections {
+
+    /** The child node every entity processor forwards its rejections to. */
+    public static final String SINK_NODE = "rejected-events";
+
+    private Rejections() {}
+
+    public static EventOrigin originOf(ProcessorContext<?, ?> context, Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        int partition = context.recordMetadata().map(m -> m.partition()).orElse(-1);
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        return new EventOrigin(topic, partition, offset, keyOf(record), record.value());
+    }
+
+    public static String keyOf(Record<byte[], ?> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    public static <V> void publish(ProcessorContext<String, V> context, Rejection rejection, long timestamp, V value) {
+        context.forward(new Record<>(rejection.origin().key(), value, timestamp), SINK_NODE);
+    }
+
+    public static Instant now(ProcessorContext<?, ?> context) {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+}

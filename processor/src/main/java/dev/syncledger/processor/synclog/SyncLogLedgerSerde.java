@@ -1,0 +1,105 @@
+package dev.syncledger.processor.synclog;
+
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.RejectionReason;
+import dev.syncledger.processor.synclog.store.LedgerEntryState;
+import dev.syncledger.processor.synclog.store.OriginState;
+import dev.syncledger.processor.synclog.store.SyncLogLedgerState;
+import dev.syncledger.schemas.TriggerType;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.schemas.serde.UndecodableRecordException;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Stores a run's ledger as Avro single-object encoding: the fingerprint in every value lets a newer
+ * version of the processor restore a store written by the previous one.
+ */
+public final class SyncLogLedgerSerde implements Serde<SyncLogLedger> {
+
+    private final AvroCodec<SyncLogLedgerState> codec =
+            AvroCodec.create(SyncLogLedgerState.getClassSchema(), SerdeConfig.withoutRegistry());
+
+    @Override
+    public Serializer<SyncLogLedger> serializer() {
+        return (topic, ledger) -> ledger == null ? null : codec.encode(topic, toState(ledger));
+    }
+
+    @Override
+    public Deserializer<SyncLogLedger> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return fromState(codec.decode(topic, bytes));
+            } catch (UndecodableRecordException e) {
+                throw new SerializationException("cannot read a sync-log ledger from " + topic + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    static SyncLogLedgerState toState(SyncLogLedger ledger) {
+        return SyncLogLedgerState.newBuilder()
+                .setSyncLogId(ledger.syncLogId())
+                .setWorkspaceId(ledger.workspaceId())
+                .setWorkspaceConnectorId(ledger.workspaceConnectorId())
+                .setRevision(ledger.revision())
+                .setEntries(ledger.entries().stream().map(SyncLogLedgerSerde::toState).toList())
+                .build();
+    }
+
+    private static LedgerEntryState toState(LedgerEntry entry) {
+        SyncLogEvent event = entry.event();
+        return LedgerEntryState.newBuilder()
+                .setEventId(event.eventId())
+                .setOccurredAt(event.occurredAt())
+                .setKind(event.kind().name())
+                .setAt(event.at())
+                .setTriggerType(event.triggerType() == null ? null : event.triggerType().name())
+                .setCloudTaskId(event.cloudTaskId())
+                .setError(event.error())
+                .setMetadata(event.metadata())
+                .setRejectedAs(entry.rejectedAs() == null ? null : entry.rejectedAs().code())
+                .setOrigin(entry.origin() == null ? null : toState(entry.origin()))
+                .build();
+    }
+
+    private static OriginState toState(EventOrigin origin) {
+        return OriginState.newBuilder()
+                .setTopic(origin.topic())
+                .setPartition(origin.partition())
+                .setOffset(origin.offset())
+                .setKey(origin.key())
+                .setValue(origin.value() == null ? null : ByteBuffer.wrap(origin.value()))
+                .build();
+    }
+
+    static SyncLogLedger fromState(SyncLogLedgerState state) {
+        return new SyncLogLedger(state.getSyncLogId(), state.getWorkspaceId(), state.getWorkspaceConnectorId(),
+                state.getEntries().stream().map(entry -> fromState(state, entry)).toList(), state.getRevision());
+    }
+
+    private static LedgerEntry fromState(SyncLogLedgerState run, LedgerEntryState entry) {
+        SyncLogEvent event = new SyncLogEvent(entry.getEventId(), entry.getOccurredAt(), run.getWorkspaceId(),
+                run.getWorkspaceConnectorId(), run.getSyncLogId(), SyncLogEventKind.valueOf(entry.getKind()), entry.getAt(),
+                entry.getTriggerType() == null ? null : TriggerType.valueOf(entry.getTriggerType()),
+                entry.getCloudTaskId(), entry.getError(), entry.getMetadata());
+        RejectionReason rejectedAs = entry.getRejectedAs() == null ? null : RejectionReason.fromCode(entry.getRejectedAs());
+        return new LedgerEntry(event, rejectedAs, entry.getOrigin() == null ? null : fromState(entry.getOrigin()));
+    }
+
+    private static EventOrigin fromState(OriginState origin) {
+        byte[] value = null;
+        if (origin.getValue() != null) {
+            ByteBuffer buffer = origin.getValue().duplicate();
+            value = new byte[buffer.remaining()];
+            buffer.get(value);
+        }
+        return new EventOrigin(origin.getTopic(), origin.getPartition(), origin.getOffset(), origin.getKey(), value);
+    }
+}
