@@ -1,0 +1,145 @@
+package dev.syncledger.sink.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The sink's PostgreSQL database: one schema, migrated by Flyway, and a {@link Jdbi} whose
+ * connections all have that schema as their search_path, so no SQL names the schema.
+ */
+public final class Database {
+
+    public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+    public static final String DEFAULT_SCHEMA = "sync_ledger";
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String WHERE_TO_FIX = "set --database-url or SYNC_LEDGER_DATABASE_URL";
+    private static final String APPLICATION_NAME = "sync-ledger-sink";
+
+    private final String displayUrl;
+    private final String schema;
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(String displayUrl, String schema, DataSource dataSource) {
+        this.displayUrl = displayUrl;
+        this.schema = schema;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+
+    /**
+     * Checks the URL and the schema name, then opens one connection to fail now, with a message a
+     * person can act on, rather than at the first batch.
+     *
+     * @throws IllegalArgumentException when the URL is not a PostgreSQL JDBC URL or the schema name is not a plain identifier
+     * @throws DatabaseUnavailableException when the server cannot be reached or refuses the login
+     */
+    public static Database connect(String url, String schema) {
+        Objects.requireNonNull(url, "url");
+        requireSchemaName(schema);
+        String displayUrl = DatabaseUrls.withoutPassword(url);
+        Properties parsed = Driver.parseURL(url, null);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + displayUrl
+                    + "; expected jdbc:postgresql://host:5432/database?user=name, " + WHERE_TO_FIX);
+        }
+        Database database = new Database(displayUrl, schema, dataSource(url, parsed, schema));
+        database.checkReachable();
+        return database;
+    }
+
+    /** Schema names go into search_path and Flyway's configuration, so only plain lower-case identifiers are accepted. */
+    public static String requireSchemaName(String schema) {
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("not a usable schema name: '" + schema
+                    + "'; use lower-case letters, digits and underscores, starting with a letter or underscore");
+        }
+        return schema;
+    }
+
+    private static DataSource dataSource(String url, Properties parsed, String schema) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setCurrentSchema(schema);
+        dataSource.setReWriteBatchedInserts(true);
+        if (parsed.getProperty("ApplicationName") == null) {
+            dataSource.setApplicationName(APPLICATION_NAME);
+        }
+        return dataSource;
+    }
+
+    /** Creates the schema if needed and applies the migrations under db/migration. */
+    public void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            if (SqlFailure.of(e) == SqlFailure.UNAVAILABLE) {
+                throw unavailable(e);
+            }
+            throw new IllegalStateException("cannot migrate schema " + schema + " of PostgreSQL at " + displayUrl
+                    + ": " + SqlFailure.describe(e), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** The URL without its password, for messages and logs. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    /** A one-line explanation of why the database cannot be used, naming the URL (without password) and the fix. */
+    public DatabaseUnavailableException unavailable(Throwable cause) {
+        String state = SqlFailure.sqlState(cause).orElse("");
+        String why = SqlFailure.describe(cause).replaceAll("\\.+$", "");
+        if (state.startsWith("28")) {
+            return new DatabaseUnavailableException("PostgreSQL at " + displayUrl + " refused the login: " + why
+                    + "; check the user and password, " + WHERE_TO_FIX, cause);
+        }
+        if (state.equals("3D000")) {
+            return new DatabaseUnavailableException("PostgreSQL at " + displayUrl + " has no such database: " + why
+                    + "; " + WHERE_TO_FIX, cause);
+        }
+        return new DatabaseUnavailableException("cannot reach PostgreSQL at " + displayUrl + ": " + why
+                + "; is it running? " + WHERE_TO_FIX, cause);
+    }
+
+    private void checkReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL at " + displayUrl + ", schema " + schema;
+    }
+}

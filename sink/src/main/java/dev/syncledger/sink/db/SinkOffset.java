@@ -1,0 +1,4 @@
+package dev.syncledger.sink.db;
+
+/** The next offset a consumer group reads from one partition: one row of sink_offsets. */
+public record SinkOffset(String topic, int partition, long nextOffset) {}
