@@ -1,0 +1,177 @@
+package dev.syncledger.sink.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncledger.schemas.ConnectorSyncStatus;
+import dev.syncledger.sink.db.RejectedEventRow;
+import dev.syncledger.sink.fixtures.PostgresSchema;
+import dev.syncledger.sink.fixtures.SinkRecords;
+import dev.syncledger.sink.fixtures.StoredRows;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RejectedEventsTest {
+
+    @RegisterExtension
+    static final PostgresSchema POSTGRES = new PostgresSchema();
+
+    private SinkRecords records;
+    private SinkWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        records = new SinkRecords();
+        writer = new SinkWriter(POSTGRES.database(), "rejected-events-test");
+    }
+
+    @Test
+    void shouldStoreARejectedEventAsTheProcessorPublishedIt() {
+        writer.write(records.batch(records.rejected(records.rejectedEvent(42)
+                .setEventId("7d1c7f4e-5a43-4f0a-9f55-6a3c4c1d2b10")
+                .setReason("conflicting_terminal_event")
+                .setMessage("sync run already succeeded")
+                .setRecordKey("run-1"))));
+
+        assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
+            assertThat(row.eventId()).isEqualTo("7d1c7f4e-5a43-4f0a-9f55-6a3c4c1d2b10");
+            assertThat(row.reason()).isEqualTo("conflicting_terminal_event");
+            assertThat(row.message()).isEqualTo("sync run already succeeded");
+            assertThat(row.sourceTopic()).isEqualTo("connector-sync.sync-runs");
+            assertThat(row.sourcePartition()).isZero();
+            assertThat(row.sourceOffset()).isEqualTo(42);
+            assertThat(row.recordKey()).isEqualTo("run-1");
+            assertThat(row.payload()).containsExactly(1, 2, 3);
+            assertThat(row.rejectedAt()).isEqualTo(SinkRecords.RECORD_TIME);
+        });
+    }
+
+    @Test
+    void shouldInsertARejectedEventOnceEvenIfTheBatchIsReplayed() {
+        ConsumerRecord<byte[], byte[]> first = records.rejected(records.rejectedEvent(1));
+        ConsumerRecord<byte[], byte[]> second = records.rejected(records.rejectedEvent(2));
+
+        writer.write(records.batch(first, second));
+        writer.write(records.batch(first, second));
+        writer.write(records.batch(second));
+
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::sourceOffset).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldInsertARejectionRepublishedByTheProcessorOnce() {
+        writer.write(records.batch(
+                records.rejected(records.rejectedEvent(5)),
+                records.rejected(records.rejectedEvent(5).setMessage("the same rejection, published again after a restart"))));
+
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::message).containsExactly("status is missing");
+    }
+
+    @Test
+    void shouldRejectAnUndecodableStateRecordAndWriteTheRestOfTheBatch() {
+        UUID id = UUID.randomUUID();
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> undecodable = records.rawState(id.toString(), garbage);
+
+        WriteResult result = writer.write(records.batch(undecodable, records.state(records.syncLog(id))));
+
+        assertThat(result).isEqualTo(new WriteResult(1, 0, 1));
+        assertThat(stored().syncLog(id)).isPresent();
+        assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
+            assertThat(row.reason()).isEqualTo("sink_undecodable");
+            assertThat(row.message()).startsWith("cannot decode a WorkspaceConnectorSyncLog: ").doesNotContain("\n");
+            assertThat(row.sourceTopic()).isEqualTo(SinkRecords.STATE_TOPIC);
+            assertThat(row.sourcePartition()).isEqualTo(undecodable.partition());
+            assertThat(row.sourceOffset()).isEqualTo(undecodable.offset());
+            assertThat(row.recordKey()).isEqualTo(id.toString());
+            assertThat(row.payload()).isEqualTo(garbage);
+            assertThat(row.eventId()).isNull();
+        });
+        assertThat(writer.committedOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 2L);
+    }
+
+    @Test
+    void shouldKeepTheLastDecodableValueWhenALaterRecordOfTheKeyIsUndecodable() {
+        UUID id = UUID.randomUUID();
+
+        writer.write(records.batch(records.state(records.succeeded(id, 2)), records.rawState(id.toString(), new byte[] {0})));
+
+        assertThat(stored().syncLog(id)).isPresent();
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::reason).containsExactly("sink_undecodable");
+    }
+
+    @Test
+    void shouldRejectATombstoneWhoseKeyIsNotASyncLogId() {
+        writer.write(records.batch(records.rawState("not-a-uuid", null)));
+
+        assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
+            assertThat(row.reason()).isEqualTo("sink_undecodable");
+            assertThat(row.message()).contains("not-a-uuid");
+            assertThat(row.payload()).isNull();
+        });
+    }
+
+    @Test
+    void shouldRejectAnUndecodableRecordOfTheRejectedTopic() {
+        ConsumerRecord<byte[], byte[]> undecodable = records.rawRejected(new byte[] {(byte) 0xC3, 0x01, 0x00});
+
+        writer.write(records.batch(undecodable));
+
+        assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
+            assertThat(row.reason()).isEqualTo("sink_undecodable");
+            assertThat(row.message()).startsWith("cannot decode a RejectedEvent: ");
+            assertThat(row.sourceTopic()).isEqualTo(SinkRecords.REJECTED_TOPIC);
+            assertThat(row.sourceOffset()).isEqualTo(undecodable.offset());
+        });
+    }
+
+    @Test
+    void shouldStoreTextWithNulCharactersThatPostgresTextCannotHold() {
+        writer.write(records.batch(records.rejected(records.rejectedEvent(9).setMessage("bad\u0000byte"))));
+
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::message).containsExactly("bad\uFFFDbyte");
+    }
+
+    @Test
+    void shouldSetAsideARowPostgresRefusesAndCommitTheRestOfTheBatch() {
+        UUID refused = UUID.randomUUID();
+        UUID fine = UUID.randomUUID();
+        ConsumerRecord<byte[], byte[]> errorOnSuccess = records.state(records.succeeded(refused, 2).setError("an error on a successful run"));
+        ConsumerRecord<byte[], byte[]> negativeDuration = records.state(records.syncLog()
+                .setStatus(ConnectorSyncStatus.error).setError("boom").setDurationMs(-1));
+
+        WriteResult result = writer.write(records.batch(errorOnSuccess, records.state(records.succeeded(fine, 2)), negativeDuration));
+
+        assertThat(result).isEqualTo(new WriteResult(1, 0, 2));
+        assertThat(stored().syncLog(fine)).isPresent();
+        assertThat(stored().syncLog(refused)).isEmpty();
+        List<RejectedEventRow> rejections = stored().rejectedEvents();
+        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly("sink_unwritable");
+        assertThat(rejections).extracting(RejectedEventRow::sourceOffset)
+                .containsExactly(errorOnSuccess.offset(), negativeDuration.offset());
+        assertThat(rejections.get(0).message())
+                .startsWith("PostgreSQL refused sync log " + refused + " revision 2: ")
+                .contains("workspace_connector_sync_logs_error_only_when_failed");
+        assertThat(writer.committedOffsets()).isEqualTo(Map.of(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 3L));
+    }
+
+    @Test
+    void shouldSetAsideMetadataThatIsNotJson() {
+        UUID id = UUID.randomUUID();
+
+        writer.write(records.batch(records.state(records.succeeded(id, 2).setMetadata("{not json"))));
+
+        assertThat(stored().syncLog(id)).isEmpty();
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::reason).containsExactly("sink_unwritable");
+    }
+
+    private StoredRows stored() {
+        return POSTGRES.jdbi().onDemand(StoredRows.class);
+    }
+}
