@@ -1,0 +1,98 @@
+package dev.syncledger.sink;
+
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.write.SinkFaultHook;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the sink needs, validated on construction. Start from {@link #of(String)} and change
+ * what differs from the defaults with the {@code with…} methods.
+ *
+ * @param bootstrapServers  Kafka bootstrap servers, e.g. {@code localhost:9092}
+ * @param databaseUrl       PostgreSQL JDBC URL; default {@value Database#DEFAULT_URL}
+ * @param schema            the schema holding the sink's tables, created and migrated on start; default {@value Database#DEFAULT_SCHEMA}
+ * @param groupId           the consumer group, also the key of the offsets stored with the rows; default {@value #DEFAULT_GROUP_ID}
+ * @param serde             how the state and rejected records are framed (schema registry or not)
+ * @param maxPollRecords    the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_POLL_RECORDS}
+ * @param pollTimeout       how long a poll waits for records; default 500 ms
+ * @param consumerOverrides extra Kafka consumer properties; they cannot change the group, the servers, auto-commit
+ *                          (always off) or the isolation level (always read_committed)
+ * @param faultHook         for fault-injection tests only; {@link SinkFaultHook#NONE} otherwise
+ */
+public record SinkConfig(
+        String bootstrapServers,
+        String databaseUrl,
+        String schema,
+        String groupId,
+        SerdeConfig serde,
+        int maxPollRecords,
+        Duration pollTimeout,
+        Map<String, Object> consumerOverrides,
+        SinkFaultHook faultHook) {
+
+    public static final String DEFAULT_GROUP_ID = "sync-ledger-sink";
+    public static final int DEFAULT_MAX_POLL_RECORDS = 5000;
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
+
+    public SinkConfig {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers is required, e.g. localhost:9092");
+        }
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Database.requireSchemaName(schema);
+        if (groupId == null || groupId.isBlank()) {
+            throw new IllegalArgumentException("groupId must not be blank");
+        }
+        Objects.requireNonNull(serde, "serde");
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("maxPollRecords must be at least 1, was " + maxPollRecords);
+        }
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        if (pollTimeout.isNegative() || pollTimeout.isZero()) {
+            throw new IllegalArgumentException("pollTimeout must be positive, was " + pollTimeout);
+        }
+        consumerOverrides = Map.copyOf(consumerOverrides);
+        Objects.requireNonNull(faultHook, "faultHook");
+    }
+
+    /** The defaults, with the given Kafka bootstrap servers. */
+    public static SinkConfig of(String bootstrapServers) {
+        return new SinkConfig(bootstrapServers, Database.DEFAULT_URL, Database.DEFAULT_SCHEMA, DEFAULT_GROUP_ID,
+                SerdeConfig.withoutRegistry(), DEFAULT_MAX_POLL_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of(), SinkFaultHook.NONE);
+    }
+
+    public SinkConfig withDatabaseUrl(String databaseUrl) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withSchema(String schema) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withGroupId(String groupId) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withSerde(SerdeConfig serde) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withMaxPollRecords(int maxPollRecords) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withPollTimeout(Duration pollTimeout) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withConsumerOverrides(Map<String, Object> consumerOverrides) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+
+    public SinkConfig withFaultHook(SinkFaultHook faultHook) {
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+    }
+}

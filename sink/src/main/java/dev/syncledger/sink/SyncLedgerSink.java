@@ -1,0 +1,286 @@
+package dev.syncledger.sink;
+
+import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.db.DatabaseUnavailableException;
+import dev.syncledger.sink.write.RetryPolicy;
+import dev.syncledger.sink.write.SinkBatch;
+import dev.syncledger.sink.write.SinkRecordReader;
+import dev.syncledger.sink.write.SinkWriter;
+import dev.syncledger.sink.write.WriteResult;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the state and rejected topics and writes them into PostgreSQL, one transaction per poll.
+ * The offsets stored with the rows in sink_offsets are the truth: each assigned partition starts
+ * there, and while the database is down every partition is paused and later sent back there, so no
+ * record is skipped. Offsets are also committed to Kafka, only for consumer-lag tools.
+ *
+ * <p>{@link #run()} on one thread; {@link #close()} from another lets the batch in hand commit, then
+ * stops. An {@link Error} out of the batch (the crash simulation of {@link dev.syncledger.sink.write.SinkFaultHook})
+ * ends {@link #run()} without closing anything, as a dead process would.
+ */
+public final class SyncLedgerSink implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncLedgerSink.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SinkConfig config;
+    private final Database database;
+    private final SinkRecordReader reader;
+    private final SinkWriter writer;
+    private final Consumer<byte[], byte[]> consumer;
+
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private volatile boolean closing;
+    private boolean consumerClosed;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    /** Only touched by the thread in {@link #run()}: assigned partitions waiting for their offsets from the database. */
+    private final Set<TopicPartition> unpositioned = new HashSet<>();
+    /** Only touched by the thread in {@link #run()}: failed attempts in the current outage, 0 when the database is fine. */
+    private int outageAttempts;
+
+    private final AtomicLong syncLogsUpserted = new AtomicLong();
+    private final AtomicLong syncLogsDeleted = new AtomicLong();
+    private final AtomicLong rejectedEventsWritten = new AtomicLong();
+
+    /**
+     * Connects to PostgreSQL and migrates the schema, so that a wrong URL or a stopped server fails
+     * here, then creates the Kafka consumer (which connects lazily).
+     *
+     * @throws IllegalArgumentException when the database URL is not a PostgreSQL JDBC URL
+     * @throws DatabaseUnavailableException when PostgreSQL cannot be reached or refuses the login
+     */
+    public SyncLedgerSink(SinkConfig config) {
+        this.config = config;
+        this.database = Database.connect(config.databaseUrl(), config.schema());
+        database.migrate();
+        this.reader = new SinkRecordReader(config.serde());
+        this.writer = new SinkWriter(database, config.groupId(), config.faultHook(), RetryPolicy.TRANSACTION);
+        this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static Map<String, Object> consumerProperties(SinkConfig config) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        properties.putAll(config.consumerOverrides());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The processor writes with exactly_once_v2: records of aborted transactions must not reach the database.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return properties;
+    }
+
+    @Override
+    public void run() {
+        synchronized (lifecycle) {
+            if (started) {
+                throw new IllegalStateException("a sink runs once");
+            }
+            started = true;
+            if (closing) {
+                finished.countDown();
+                return;
+            }
+        }
+        boolean stoppedNormally = false;
+        try {
+            consume();
+            stoppedNormally = true;
+        } catch (RuntimeException e) {
+            LOG.error("Sink stopped: {}", e.getMessage(), e);
+            closeConsumer();
+            throw e;
+        } finally {
+            if (stoppedNormally) {
+                closeConsumer();
+                LOG.info("Sink stopped: {} sync logs upserted, {} deleted, {} rejected events written",
+                        syncLogsUpserted.get(), syncLogsDeleted.get(), rejectedEventsWritten.get());
+            }
+            finished.countDown();
+        }
+    }
+
+    private void consume() {
+        consumer.subscribe(SinkRecordReader.TOPICS, new Repositioning());
+        LOG.info("Sink consuming {} as group {} into {}", SinkRecordReader.TOPICS, config.groupId(), database);
+        try {
+            while (!closing) {
+                positionFromDatabase();
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
+                if (!records.isEmpty()) {
+                    writeAndAcknowledge(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closing) {
+                throw e;
+            }
+        }
+    }
+
+    /** While the database is down, all partitions are paused and the poll is the wait between attempts. */
+    private Duration nextPollTimeout() {
+        return outageAttempts == 0 ? config.pollTimeout() : RetryPolicy.OUTAGE.delayAfter(outageAttempts);
+    }
+
+    private void positionFromDatabase() {
+        if (unpositioned.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> committed;
+        try {
+            committed = writer.committedOffsets();
+        } catch (DatabaseUnavailableException e) {
+            enterOutage(e);
+            return;
+        }
+        Set<TopicPartition> fromBeginning = new HashSet<>();
+        for (TopicPartition partition : unpositioned) {
+            Long next = committed.get(partition);
+            if (next == null) {
+                fromBeginning.add(partition);
+            } else {
+                consumer.seek(partition, next);
+            }
+        }
+        if (!fromBeginning.isEmpty()) {
+            // Never with an empty set: that means every assigned partition.
+            consumer.seekToBeginning(fromBeginning);
+        }
+        consumer.resume(unpositioned);
+        LOG.info("Consuming {} partitions from the offsets in sink_offsets ({} from the beginning)",
+                unpositioned.size(), fromBeginning.size());
+        unpositioned.clear();
+        if (outageAttempts > 0) {
+            LOG.info("PostgreSQL at {} is reachable again after {} failed attempts; consumption resumed", database.displayUrl(),
+                    outageAttempts);
+            outageAttempts = 0;
+        }
+    }
+
+    private void writeAndAcknowledge(ConsumerRecords<byte[], byte[]> records) {
+        SinkBatch batch = SinkBatch.of(records, reader);
+        WriteResult result;
+        try {
+            result = writer.write(batch);
+        } catch (DatabaseUnavailableException e) {
+            enterOutage(e);
+            return;
+        }
+        syncLogsUpserted.addAndGet(result.syncLogsUpserted());
+        syncLogsDeleted.addAndGet(result.syncLogsDeleted());
+        rejectedEventsWritten.addAndGet(result.rejectedEventsWritten());
+        LOG.debug("Committed {}", batch);
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        batch.nextOffsets().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+        consumer.commitAsync(offsets, (committed, e) -> {
+            if (e != null) {
+                LOG.debug("Kafka offset commit failed (only lag tools read it): {}", e.getMessage());
+            }
+        });
+    }
+
+    /** Nothing uncommitted may be skipped: every partition waits, then starts again from the database's offsets. */
+    private void enterOutage(DatabaseUnavailableException e) {
+        if (outageAttempts == 0) {
+            LOG.warn("{}; consumption paused until PostgreSQL is back", e.getMessage());
+        }
+        outageAttempts++;
+        Set<TopicPartition> assigned = consumer.assignment();
+        consumer.pause(assigned);
+        unpositioned.addAll(assigned);
+    }
+
+    /** Where the consumer group resumes, per partition, as committed in the database with the rows. */
+    public Map<TopicPartition, Long> committedOffsets() {
+        return writer.committedOffsets();
+    }
+
+    /** Upserts committed, including those the version guard left unchanged. */
+    public long syncLogsUpserted() {
+        return syncLogsUpserted.get();
+    }
+
+    /** Rows deleted by tombstones. */
+    public long syncLogsDeleted() {
+        return syncLogsDeleted.get();
+    }
+
+    /** Rejected events committed, including replays of ones already stored. */
+    public long rejectedEventsWritten() {
+        return rejectedEventsWritten.get();
+    }
+
+    /** Wakes the consumer, waits for the batch in hand to commit and for {@link #run()} to return, then closes. */
+    @Override
+    public void close() {
+        boolean running;
+        synchronized (lifecycle) {
+            closing = true;
+            running = started;
+        }
+        consumer.wakeup();
+        if (running) {
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        closeConsumer();
+    }
+
+    private void closeConsumer() {
+        synchronized (lifecycle) {
+            if (consumerClosed) {
+                return;
+            }
+            consumerClosed = true;
+        }
+        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    }
+
+    /** Newly assigned partitions wait, paused, until their offsets are read from the database. */
+    private final class Repositioning implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            consumer.pause(partitions);
+            unpositioned.addAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            unpositioned.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            unpositioned.removeAll(partitions);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.syncledger.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.write.SinkFaultHook;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.junit.jupiter.api.Test;
+
+class SinkConfigTest {
+
+    @Test
+    void shouldDefaultToTheLocalDatabaseAndTheSinksGroup() {
+        SinkConfig config = SinkConfig.of("localhost:9092");
+
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres");
+        assertThat(config.schema()).isEqualTo(Database.DEFAULT_SCHEMA).isEqualTo("sync_ledger");
+        assertThat(config.groupId()).isEqualTo("sync-ledger-sink");
+        assertThat(config.maxPollRecords()).isEqualTo(5000);
+        assertThat(config.serde().schemaRegistryUrl()).isEmpty();
+        assertThat(config.consumerOverrides()).isEmpty();
+        assertThat(config.faultHook()).isSameAs(SinkFaultHook.NONE);
+    }
+
+    @Test
+    void shouldReadCommittedRecordsAndNeverAutoCommitWhateverTheOverrides() {
+        SinkConfig config = SinkConfig.of("broker:9092")
+                .withGroupId("sink-a")
+                .withMaxPollRecords(100)
+                .withConsumerOverrides(Map.of(
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
+                        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000));
+
+        Map<String, Object> properties = SyncLedgerSink.consumerProperties(config);
+
+        assertThat(properties)
+                .containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "sink-a")
+                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100)
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
+    }
+
+    @Test
+    void shouldRefuseValuesTheSinkCannotRunWith() {
+        SinkConfig config = SinkConfig.of("localhost:9092");
+
+        assertThatThrownBy(() -> SinkConfig.of(" ")).hasMessageContaining("bootstrapServers");
+        assertThatThrownBy(() -> config.withSchema("Sync-Ledger")).hasMessageStartingWith("not a usable schema name");
+        assertThatThrownBy(() -> config.withMaxPollRecords(0)).hasMessageContaining("maxPollRecords");
+        assertThatThrownBy(() -> config.withPollTimeout(Duration.ZERO)).hasMessageContaining("pollTimeout");
+        assertThatThrownBy(() -> config.withGroupId("")).hasMessageContaining("groupId");
+    }
+}
