@@ -67,7 +67,9 @@ CREATE TABLE rejected_events (
     record_key       text,
     payload          bytea,
     rejected_at      timestamptz NOT NULL,
-    CONSTRAINT rejected_events_source_key UNIQUE (source_topic, source_partition, source_offset)
+    -- Offsets only identify a record within one Kafka cluster: a replay on a fresh broker starts again at 0.
+    kafka_cluster_id text        NOT NULL,
+    CONSTRAINT rejected_events_source_key UNIQUE (kafka_cluster_id, source_topic, source_partition, source_offset)
 );
 
 CREATE INDEX idx_rejected_events_reason ON rejected_events (reason);
@@ -76,10 +78,11 @@ CREATE INDEX idx_rejected_events_rejected_at ON rejected_events (rejected_at);
 
 -- Where each consumer group resumes, written in the same transaction as the rows those records produced.
 CREATE TABLE sink_offsets (
+    kafka_cluster_id text      NOT NULL,
     consumer_group text        NOT NULL,
     topic          text        NOT NULL,
     partition      integer     NOT NULL,
     next_offset    bigint      NOT NULL,
     updated_at     timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (consumer_group, topic, partition)
+    PRIMARY KEY (kafka_cluster_id, consumer_group, topic, partition)
 );

@@ -1,5 +1,6 @@
 package dev.syncledger.sink;
 
+import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import dev.syncledger.sink.write.RetryPolicy;
@@ -42,6 +43,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncLedgerSink.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
     private final SinkConfig config;
     private final Database database;
@@ -57,6 +59,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     /** Only touched by the thread in {@link #run()}: assigned partitions waiting for their offsets from the database. */
     private final Set<TopicPartition> unpositioned = new HashSet<>();
+    /** Only touched by the thread in {@link #run()}: per partition, the next offset stored in the database. */
+    private final Map<TopicPartition, Long> acknowledged = new HashMap<>();
     /** Only touched by the thread in {@link #run()}: failed attempts in the current outage, 0 when the database is fine. */
     private int outageAttempts;
 
@@ -76,7 +80,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         this.database = Database.connect(config.databaseUrl(), config.schema());
         database.migrate();
         this.reader = new SinkRecordReader(config.serde());
-        this.writer = new SinkWriter(database, config.groupId(), config.faultHook(), RetryPolicy.TRANSACTION);
+        ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.bootstrapServers(), KAFKA_TIMEOUT), config.groupId());
+        this.writer = new SinkWriter(database, scope, config.faultHook(), RetryPolicy.TRANSACTION);
         this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -130,8 +135,9 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             while (!closing) {
                 positionFromDatabase();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
-                if (!records.isEmpty()) {
-                    writeAndAcknowledge(records);
+                Map<TopicPartition, Long> advanced = positionsPastAcknowledged();
+                if (!records.isEmpty() || !advanced.isEmpty()) {
+                    writeAndAcknowledge(records, advanced);
                 }
             }
         } catch (WakeupException e) {
@@ -162,8 +168,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             Long next = committed.get(partition);
             if (next == null) {
                 fromBeginning.add(partition);
+                acknowledged.remove(partition);
             } else {
                 consumer.seek(partition, next);
+                acknowledged.put(partition, next);
             }
         }
         if (!fromBeginning.isEmpty()) {
@@ -181,8 +189,33 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         }
     }
 
-    private void writeAndAcknowledge(ConsumerRecords<byte[], byte[]> records) {
-        SinkBatch batch = SinkBatch.of(records, reader);
+    /**
+     * Positions that moved past the last stored offset. With read_committed the position also steps over
+     * transaction markers and aborted records, which no record returned by poll accounts for; storing
+     * the position lets "the sink has caught up" be told by comparing with the partition's end offset.
+     */
+    private Map<TopicPartition, Long> positionsPastAcknowledged() {
+        Map<TopicPartition, Long> advanced = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            if (unpositioned.contains(partition) || consumer.paused().contains(partition)) {
+                continue;
+            }
+            long position;
+            try {
+                position = consumer.position(partition, Duration.ZERO);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                continue; // not fetched yet: nothing to acknowledge
+            }
+            Long acknowledged = this.acknowledged.get(partition);
+            if (acknowledged == null || position > acknowledged) {
+                advanced.put(partition, position);
+            }
+        }
+        return advanced;
+    }
+
+    private void writeAndAcknowledge(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> positions) {
+        SinkBatch batch = SinkBatch.of(records, reader).resumingAt(positions);
         WriteResult result;
         try {
             result = writer.write(batch);
@@ -194,6 +227,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         syncLogsDeleted.addAndGet(result.syncLogsDeleted());
         rejectedEventsWritten.addAndGet(result.rejectedEventsWritten());
         LOG.debug("Committed {}", batch);
+        acknowledged.putAll(batch.nextOffsets());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         batch.nextOffsets().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
         consumer.commitAsync(offsets, (committed, e) -> {
@@ -276,11 +310,13 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             unpositioned.removeAll(partitions);
+            acknowledged.keySet().removeAll(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             unpositioned.removeAll(partitions);
+            acknowledged.keySet().removeAll(partitions);
         }
     }
 }

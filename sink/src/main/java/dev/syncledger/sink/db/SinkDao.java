@@ -95,29 +95,29 @@ public interface SinkDao {
     @SqlBatch("""
             INSERT INTO rejected_events (
                 event_id, reason, message, source_topic, source_partition, source_offset,
-                record_key, payload, rejected_at)
+                record_key, payload, rejected_at, kafka_cluster_id)
             VALUES (
                 :eventId, :reason, :message, :sourceTopic, :sourcePartition, :sourceOffset,
-                :recordKey, :payload, :rejectedAt)
-            ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING
+                :recordKey, :payload, :rejectedAt, :kafkaClusterId)
+            ON CONFLICT (kafka_cluster_id, source_topic, source_partition, source_offset) DO NOTHING
             """)
-    void insertRejectedEvents(@BindMethods List<RejectedEventRow> rejections);
+    void insertRejectedEvents(@Bind("kafkaClusterId") String kafkaClusterId, @BindMethods List<RejectedEventRow> rejections);
 
     @SqlBatch("""
-            INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset, updated_at)
-            VALUES (:consumerGroup, :topic, :partition, :nextOffset, now())
-            ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET
+            INSERT INTO sink_offsets (kafka_cluster_id, consumer_group, topic, partition, next_offset, updated_at)
+            VALUES (:scope.kafkaClusterId, :scope.consumerGroup, :topic, :partition, :nextOffset, now())
+            ON CONFLICT (kafka_cluster_id, consumer_group, topic, partition) DO UPDATE SET
                 next_offset = EXCLUDED.next_offset,
                 updated_at = EXCLUDED.updated_at
             """)
-    void storeOffsets(@Bind("consumerGroup") String consumerGroup, @BindMethods List<SinkOffset> offsets);
+    void storeOffsets(@BindMethods("scope") ConsumerScope scope, @BindMethods List<SinkOffset> offsets);
 
     @SqlQuery("""
             SELECT topic, partition, next_offset
             FROM sink_offsets
-            WHERE consumer_group = :consumerGroup
+            WHERE kafka_cluster_id = :scope.kafkaClusterId AND consumer_group = :scope.consumerGroup
             ORDER BY topic, partition
             """)
     @RegisterConstructorMapper(SinkOffset.class)
-    List<SinkOffset> offsets(@Bind("consumerGroup") String consumerGroup);
+    List<SinkOffset> offsets(@BindMethods("scope") ConsumerScope scope);
 }

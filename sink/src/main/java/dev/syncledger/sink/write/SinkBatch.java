@@ -72,6 +72,16 @@ public final class SinkBatch {
                 Map.copyOf(nextOffsets));
     }
 
+    /**
+     * The same batch, resuming at least at these consumer positions: with read_committed a position can
+     * be past the last record returned (transaction markers, aborted records).
+     */
+    public SinkBatch resumingAt(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> merged = new HashMap<>(nextOffsets);
+        positions.forEach((partition, position) -> merged.merge(partition, position, Math::max));
+        return new SinkBatch(batchSize, upserts, deletions, rejections, Map.copyOf(merged));
+    }
+
     /** How many consumer records went into this batch. */
     public int batchSize() {
         return batchSize;

@@ -1,6 +1,7 @@
 package dev.syncledger.sink.write;
 
 import dev.syncledger.sink.db.ConnectorParent;
+import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.RejectedEventRow;
 import dev.syncledger.sink.db.SinkDao;
@@ -42,19 +43,19 @@ public final class SinkWriter {
     private static final String ROW_SAVEPOINT = "sync_log_row";
 
     private final Database database;
-    private final String consumerGroup;
+    private final ConsumerScope scope;
     private final SinkFaultHook faultHook;
     private final RetryPolicy retryPolicy;
 
-    public SinkWriter(Database database, String consumerGroup, SinkFaultHook faultHook, RetryPolicy retryPolicy) {
+    public SinkWriter(Database database, ConsumerScope scope, SinkFaultHook faultHook, RetryPolicy retryPolicy) {
         this.database = Objects.requireNonNull(database, "database");
-        this.consumerGroup = Objects.requireNonNull(consumerGroup, "consumerGroup");
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.faultHook = Objects.requireNonNull(faultHook, "faultHook");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
-    public SinkWriter(Database database, String consumerGroup) {
-        this(database, consumerGroup, SinkFaultHook.NONE, RetryPolicy.TRANSACTION);
+    public SinkWriter(Database database, ConsumerScope scope) {
+        this(database, scope, SinkFaultHook.NONE, RetryPolicy.TRANSACTION);
     }
 
     /**
@@ -96,15 +97,15 @@ public final class SinkWriter {
      */
     public Map<TopicPartition, Long> committedOffsets() {
         try {
-            return database.jdbi().withExtension(SinkDao.class, dao -> dao.offsets(consumerGroup)).stream()
+            return database.jdbi().withExtension(SinkDao.class, dao -> dao.offsets(scope)).stream()
                     .collect(Collectors.toUnmodifiableMap(o -> new TopicPartition(o.topic(), o.partition()), SinkOffset::nextOffset));
         } catch (JdbiException e) {
             throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE ? database.unavailable(e) : e;
         }
     }
 
-    public String consumerGroup() {
-        return consumerGroup;
+    public ConsumerScope scope() {
+        return scope;
     }
 
     private WriteResult apply(Handle handle, SinkBatch batch, Mode mode) {
@@ -116,9 +117,9 @@ public final class SinkWriter {
                 : upsertOneByOne(handle, dao, parented, batch.upserts(), rejections);
         int deleted = delete(dao, batch.deletions());
         if (!rejections.isEmpty()) {
-            dao.insertRejectedEvents(rejections);
+            dao.insertRejectedEvents(scope.kafkaClusterId(), rejections);
         }
-        dao.storeOffsets(consumerGroup, sinkOffsets(batch.nextOffsets()));
+        dao.storeOffsets(scope, sinkOffsets(batch.nextOffsets()));
         faultHook.afterRowsWrittenBeforeCommit(uncommitted(handle, batch));
         return new WriteResult(upserted, deleted, rejections.size());
     }

@@ -1,5 +1,7 @@
 package dev.syncledger.sink.write;
 
+import dev.syncledger.sink.db.ConsumerScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,11 +136,11 @@ class BatchTransactionTest {
     }
 
     private SinkWriter writer(SinkFaultHook hook) {
-        return new SinkWriter(POSTGRES.database(), GROUP, hook, QUICK);
+        return new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", GROUP), hook, QUICK);
     }
 
     private Map<TopicPartition, Long> committedOffsets() {
-        return new SinkWriter(POSTGRES.database(), GROUP).committedOffsets();
+        return new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", GROUP)).committedOffsets();
     }
 
     private StoredRows stored() {

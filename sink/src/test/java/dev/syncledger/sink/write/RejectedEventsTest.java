@@ -1,5 +1,7 @@
 package dev.syncledger.sink.write;
 
+import dev.syncledger.sink.db.ConsumerScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.schemas.ConnectorSyncStatus;
@@ -28,7 +30,7 @@ class RejectedEventsTest {
     @BeforeEach
     void setUp() {
         records = new SinkRecords();
-        writer = new SinkWriter(POSTGRES.database(), "rejected-events-test");
+        writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "rejected-events-test"));
     }
 
     @Test

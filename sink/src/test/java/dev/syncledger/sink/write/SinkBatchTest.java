@@ -66,6 +66,28 @@ class SinkBatchTest {
     }
 
     @Test
+    void shouldResumePastTransactionMarkersWhenTheConsumerPositionIsAhead() {
+        SinkBatch batch = records.batch(records.state(records.syncLog()), records.state(records.syncLog()))
+                .resumingAt(Map.of(
+                        new TopicPartition(SinkRecords.STATE_TOPIC, 0), 3L,
+                        new TopicPartition(SinkRecords.REJECTED_TOPIC, 1), 7L));
+
+        assertThat(batch.nextOffsets()).isEqualTo(Map.of(
+                new TopicPartition(SinkRecords.STATE_TOPIC, 0), 3L,
+                new TopicPartition(SinkRecords.REJECTED_TOPIC, 1), 7L));
+        assertThat(batch.batchSize()).isEqualTo(2);
+        assertThat(batch.upserts()).hasSize(2);
+    }
+
+    @Test
+    void shouldNeverMoveAnOffsetBackForAStalePosition() {
+        SinkBatch batch = records.batch(records.state(records.syncLog()), records.state(records.syncLog()))
+                .resumingAt(Map.of(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 1L));
+
+        assertThat(batch.nextOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 2L);
+    }
+
+    @Test
     void shouldTurnUndecodableRecordsIntoRejections() {
         SinkBatch batch = records.batch(records.rawState("key", new byte[] {1, 2}), records.rawRejected(null));
 

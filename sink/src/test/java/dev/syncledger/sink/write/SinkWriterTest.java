@@ -1,5 +1,7 @@
 package dev.syncledger.sink.write;
 
+import dev.syncledger.sink.db.ConsumerScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.schemas.ConnectorSyncStatus;
@@ -27,7 +29,7 @@ class SinkWriterTest {
     @BeforeEach
     void setUp() {
         records = new SinkRecords();
-        writer = new SinkWriter(POSTGRES.database(), "sink-writer-test");
+        writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "sink-writer-test"));
     }
 
     @Test
@@ -201,7 +203,7 @@ class SinkWriterTest {
 
     @Test
     void shouldKeepTheOffsetsOfEachConsumerGroupApart() {
-        SinkWriter otherGroup = new SinkWriter(POSTGRES.database(), "another-group");
+        SinkWriter otherGroup = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "another-group"));
         writer.write(records.batch(records.state(records.syncLog()), records.state(records.syncLog())));
 
         otherGroup.write(records.batch(records.state(records.syncLog())));

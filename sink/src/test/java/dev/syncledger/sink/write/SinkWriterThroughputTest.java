@@ -1,5 +1,7 @@
 package dev.syncledger.sink.write;
 
+import dev.syncledger.sink.db.ConsumerScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.schemas.ConnectorSyncStatus;
@@ -35,7 +37,7 @@ class SinkWriterThroughputTest {
         for (int i = 0; i < WORKSPACES * CONNECTORS_PER_WORKSPACE; i++) {
             connectors.add(new SinkRecords());
         }
-        SinkWriter writer = new SinkWriter(POSTGRES.database(), "throughput-test");
+        SinkWriter writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "throughput-test"));
         // The same code on a cold JVM would measure the JIT compiler more than the writer.
         writer.write(batchOfNewRuns(ROWS / 5));
         SinkBatch batch = batchOfNewRuns(ROWS);
