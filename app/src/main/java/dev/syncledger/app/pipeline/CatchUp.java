@@ -1,0 +1,101 @@
+package dev.syncledger.app.pipeline;
+
+import dev.syncledger.app.cli.UserFacingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Answers "has everything published so far reached PostgreSQL?" in two steps: the processor has
+ * committed past the end of every input partition, then the sink has stored offsets past the last
+ * committed record of every state and rejected partition.
+ */
+public final class CatchUp {
+
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+    private final Admin admin;
+
+    public CatchUp(Admin admin) {
+        this.admin = admin;
+    }
+
+    public void awaitProcessed(String applicationId, Collection<String> inputTopics, Duration timeout) {
+        Map<TopicPartition, Long> ends = committedEnds(inputTopics);
+        awaitReached("the processor", ends, () -> groupOffsets(applicationId), timeout);
+    }
+
+    public void awaitSunk(Collection<String> outputTopics, Supplier<Map<TopicPartition, Long>> sinkOffsets, Duration timeout) {
+        awaitReached("the sink", committedEnds(outputTopics), sinkOffsets, timeout);
+    }
+
+    /** The last stable offset of every partition: the end of what read_committed consumers can see. */
+    public Map<TopicPartition, Long> committedEnds(Collection<String> topics) {
+        try {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            descriptions.values().forEach(topic -> topic.partitions().forEach(
+                    p -> request.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserFacingException("cannot read topic offsets from the broker: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<TopicPartition, Long> groupOffsets(String groupId) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            committed.forEach((tp, om) -> {
+                if (om != null) {
+                    offsets.put(tp, om.offset());
+                }
+            });
+            return offsets;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserFacingException("cannot read the processor's committed offsets: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitReached(String who, Map<TopicPartition, Long> targets, Supplier<Map<TopicPartition, Long>> progress,
+                                     Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!reached(targets, progress.get())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new UserFacingException(who + " did not catch up within " + timeout.toSeconds()
+                        + " s; raise --timeout or look at the log lines above");
+            }
+            Pause.briefly();
+        }
+    }
+
+    static boolean reached(Map<TopicPartition, Long> targets, Map<TopicPartition, Long> progress) {
+        return targets.entrySet().stream()
+                .allMatch(target -> target.getValue() == 0 || progress.getOrDefault(target.getKey(), 0L) >= target.getValue());
+    }
+}

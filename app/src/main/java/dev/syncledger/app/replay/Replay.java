@@ -1,0 +1,158 @@
+package dev.syncledger.app.replay;
+
+import dev.syncledger.app.broker.EmbeddedKafkaBroker;
+import dev.syncledger.app.events.EventLineParser;
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.events.InvalidEventLineException;
+import dev.syncledger.app.events.OutgoingEvent;
+import dev.syncledger.app.pipeline.CatchUp;
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.app.pipeline.SinkRunner;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.Topics.TopicSpec;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.sink.SinkConfig;
+import dev.syncledger.sink.db.Database;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a file of JSON event lines through the whole pipeline on an in-process broker: publish,
+ * process, sink, and wait until every published event is reflected in PostgreSQL.
+ */
+public final class Replay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+    static final String APPLICATION_ID = "sync-ledger-replay";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ReplayOptions options;
+    private final EventLineParser parser = new EventLineParser();
+
+    public Replay(ReplayOptions options) {
+        this.options = options;
+    }
+
+    public ReplaySummary run(BufferedReader lines) {
+        Instant started = Instant.now();
+        Database database = Database.connect(options.databaseUrl(), options.schema());
+        database.migrate();
+        Path work = createWorkDirectory();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            new TopicProvisioner(admin).ensure(options.partitions(), (short) 1);
+            StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), work.resolve("streams"))
+                    .withApplicationId(APPLICATION_ID);
+            SinkConfig sinkConfig = SinkConfig.of(broker.bootstrapServers())
+                    .withDatabaseUrl(options.databaseUrl())
+                    .withSchema(options.schema())
+                    .withSerde(options.serde());
+            try (ProcessorRunner processor = ProcessorRunner.start(streams, new TopologyConfig(options.serde()), START_TIMEOUT);
+                 SinkRunner sink = SinkRunner.start(sinkConfig);
+                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), options.serde())) {
+                Tally tally = publishAll(lines, publisher);
+                publisher.flush();
+                CatchUp catchUp = new CatchUp(admin);
+                catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), options.timeout());
+                catchUp.awaitSunk(names(outputs()), sink::committedOffsets, options.timeout());
+                LOG.info("replay caught up: {} events published, {} lines invalid", tally.published(), tally.invalid.size());
+                return new ReplaySummary(tally.linesRead, tally.publishedByType, tally.invalid,
+                        sink.sink().rejectedEventsWritten(), rowCounts(database), Duration.between(started, Instant.now()));
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private Tally publishAll(BufferedReader lines, EventPublisher publisher) {
+        Tally tally = new Tally();
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                tally.linesRead++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    OutgoingEvent event = parser.parse(line);
+                    publisher.publish(event);
+                    tally.publishedByType.merge(event.type(), 1L, Long::sum);
+                } catch (InvalidEventLineException e) {
+                    tally.invalid.add(new ReplaySummary.InvalidLine(tally.linesRead, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the events: " + e.getMessage(), e);
+        }
+        return tally;
+    }
+
+    private static Map<String, Long> rowCounts(Database database) {
+        return database.jdbi().withExtension(ReplayCounts.class, counts -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put("workspaces", counts.workspaces());
+            rows.put("workspace_connectors", counts.workspaceConnectors());
+            rows.put("workspace_connector_sync_logs", counts.workspaceConnectorSyncLogs());
+            rows.put("rejected_events", counts.rejectedEvents());
+            return rows;
+        });
+    }
+
+    private static List<TopicSpec> outputs() {
+        List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
+        outputs.add(Topics.REJECTED);
+        return outputs;
+    }
+
+    private static List<String> names(List<TopicSpec> specs) {
+        return specs.stream().map(TopicSpec::name).toList();
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("sync-ledger-replay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", directory, e.getMessage());
+        }
+    }
+
+    private static final class Tally {
+        long linesRead;
+        final Map<String, Long> publishedByType = new TreeMap<>();
+        final List<ReplaySummary.InvalidLine> invalid = new ArrayList<>();
+
+        long published() {
+            return publishedByType.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** What a replay needs to know. */
+    public record ReplayOptions(String databaseUrl, String schema, SerdeConfig serde, int partitions, Duration timeout) {}
+}

@@ -1,0 +1,45 @@
+package dev.syncledger.app.testing;
+
+import dev.syncledger.sink.db.Database;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+
+/** The real PostgreSQL on 127.0.0.1, with a schema of its own per test class so that runs never collide. */
+public final class TestDatabase implements AutoCloseable {
+
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+    private final String schema;
+
+    private TestDatabase(String schema) {
+        this.schema = schema;
+    }
+
+    public static TestDatabase freshSchema() {
+        byte[] random = new byte[6];
+        ThreadLocalRandom.current().nextBytes(random);
+        return new TestDatabase("sync_ledger_it_" + HexFormat.of().formatHex(random));
+    }
+
+    public String url() {
+        return URL;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** A Jdbi on this schema, migrated: the same migrations the sink runs. */
+    public Jdbi jdbi() {
+        Database database = Database.connect(URL, schema);
+        database.migrate();
+        return database.jdbi();
+    }
+
+    @Override
+    public void close() {
+        Jdbi.create(URL).useHandle(handle -> handle.execute(
+                "DROP SCHEMA IF EXISTS " + Database.requireSchemaName(schema) + " CASCADE"));
+    }
+}
