@@ -12,13 +12,29 @@ public final class Topics {
 
     public static final TopicSpec SYNC_LOG_STATE = TopicSpec.compactedState("connector-sync.state.workspace-connector-sync-logs");
 
+    public static final TopicSpec DIAGNOSTICS = TopicSpec.input("connector-sync.diagnostics");
+
+    public static final TopicSpec DOCUMENT_LINKS = TopicSpec.input("connector-sync.document-links");
+
+    public static final TopicSpec COLLECTS = TopicSpec.input("connector-sync.collects");
+
+    public static final TopicSpec DIAGNOSTIC_STATE = TopicSpec.compactedState("connector-sync.state.connector-sync-diagnostics");
+
+    public static final TopicSpec DOCUMENT_LINK_STATE = TopicSpec.compactedState("connector-sync.state.document-workspace-connectors");
+
+    public static final TopicSpec COLLECT_STATE = TopicSpec.compactedState("connector-sync.state.collects");
+
+    public static final TopicSpec CONNECTOR_STATUS_STATE = TopicSpec.compactedState("connector-sync.state.connector-status");
+
     public static final TopicSpec REJECTED = TopicSpec.log("connector-sync.rejected");
 
-    public static final List<TopicSpec> INPUTS = List.of(SYNC_RUNS);
+    public static final List<TopicSpec> INPUTS = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS);
 
-    public static final List<TopicSpec> STATES = List.of(SYNC_LOG_STATE);
+    public static final List<TopicSpec> STATES = List.of(SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE,
+            CONNECTOR_STATUS_STATE);
 
-    public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, SYNC_LOG_STATE, REJECTED);
+    public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS, SYNC_LOG_STATE,
+            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED);
 
     private Topics() {}
 
