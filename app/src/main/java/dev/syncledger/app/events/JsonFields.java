@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Typed reads of one JSON event line's fields, each failing with a message that names the field. */
-final class JsonFields {
+public final class JsonFields {
 
     private final JsonNode node;
 
