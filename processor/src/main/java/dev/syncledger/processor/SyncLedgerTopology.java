@@ -5,6 +5,8 @@ import dev.syncledger.processor.synclog.SyncLogTopology;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -19,11 +21,12 @@ public final class SyncLedgerTopology {
 
     public static Topology build(TopologyConfig config) {
         Topology topology = new Topology();
-        String syncLogs = SyncLogTopology.addTo(topology, config.serde());
+        List<String> folds = new ArrayList<>();
+        folds.add(SyncLogTopology.addTo(topology, config.serde()));
 
         AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
         topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),
-                (String topic, RejectedEvent event) -> rejected.encode(topic, event), syncLogs);
+                (String topic, RejectedEvent event) -> rejected.encode(topic, event), folds.toArray(String[]::new));
         return topology;
     }
 }
