@@ -61,8 +61,6 @@ public record StreamsSettings(
         // under exactly_once_v2; at_least_once gets the same guarantee here.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // The 5.0 default, taken now: it also silences a warning at every start.
-        props.put("processing.exception.handler.global.enabled", true);
         props.putAll(overrides);
         return props;
     }
