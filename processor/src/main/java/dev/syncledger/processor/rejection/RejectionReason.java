@@ -3,6 +3,7 @@ package dev.syncledger.processor.rejection;
 /** Why an input event was refused. The codes are part of the contract: connector teams and dashboards match on them. */
 public enum RejectionReason {
     MALFORMED("malformed"),
+    UNKNOWN_ENUM_VALUE("unknown_enum_value"),
     FIELD_TOO_LONG("field_too_long"),
     MISSING_ERROR("missing_error"),
     NEGATIVE_DURATION("negative_duration"),

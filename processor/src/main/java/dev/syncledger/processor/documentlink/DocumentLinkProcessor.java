@@ -1,0 +1,72 @@
+package dev.syncledger.processor.documentlink;
+
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.MalformedEventException;
+import dev.syncledger.processor.rejection.RejectedEventRecords;
+import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.rejection.RejectionReason;
+import dev.syncledger.processor.rejection.Rejections;
+import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.UndecodableRecordException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes document-link records through {@link DocumentLinkFold}: reads the link's ledger, stores the new one, emits the row or the rejection. */
+final class DocumentLinkProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentLinkProcessor.class);
+
+    private final AvroCodec<DocumentLinkEvent> codec;
+    private final DocumentLinkEventReader reader = new DocumentLinkEventReader();
+    private final DocumentLinkFold fold = new DocumentLinkFold();
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, DocumentLinkLedger> ledgers;
+
+    DocumentLinkProcessor(AvroCodec<DocumentLinkEvent> codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.ledgers = context.getStateStore(DocumentLinkTopology.LEDGER_STORE);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        EventOrigin origin = Rejections.originOf(context, record);
+        LinkEvent event;
+        try {
+            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
+        } catch (UndecodableRecordException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            return;
+        } catch (MalformedEventException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            return;
+        } catch (UnknownDirectionException e) {
+            reject(new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
+            return;
+        }
+        String linkKey = event.key().toString();
+        DocumentLinkDecision decision = fold.apply(ledgers.get(linkKey), event, origin);
+        if (decision.ledgerChanged()) {
+            ledgers.put(linkKey, decision.ledger());
+        }
+        decision.changedRow().ifPresent(row -> context.forward(
+                new Record<>(linkKey, DocumentLinkStateRecords.toAvro(row, decision.revision()), record.timestamp()),
+                DocumentLinkTopology.STATE_SINK_NODE));
+        decision.rejection().ifPresent(rejection -> reject(rejection, record.timestamp()));
+    }
+
+    private void reject(Rejection rejection, long timestamp) {
+        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
+        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
+    }
+}
