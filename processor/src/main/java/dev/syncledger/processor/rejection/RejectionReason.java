@@ -8,7 +8,8 @@ public enum RejectionReason {
     NEGATIVE_DURATION("negative_duration"),
     DURATION_OUT_OF_RANGE("duration_out_of_range"),
     WORKSPACE_MISMATCH("workspace_mismatch"),
-    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event");
+    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event"),
+    UNKNOWN_ENUM_VALUE("unknown_enum_value");
 
     private final String code;
 
