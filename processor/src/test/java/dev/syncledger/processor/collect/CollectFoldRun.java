@@ -15,6 +15,9 @@ final class CollectFoldRun {
     final List<CollectRow> emitted = new ArrayList<>();
     final List<SyncLogUpdate> syncLogUpdates = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
+    /** Rejections of events accepted earlier, announced when a later event displaced them. */
+    final List<Rejection> retractions = new ArrayList<>();
+    boolean rowEverVanished;
 
     static CollectFoldRun of(CollectEvents... events) {
         CollectFoldRun run = new CollectFoldRun();
@@ -35,10 +38,13 @@ final class CollectFoldRun {
     }
 
     CollectDecision apply(CollectChange event) {
+        boolean hadRow = row().isPresent();
         CollectDecision decision = fold.apply(ledger, event, CollectEvents.origin(offset++));
         if (decision.ledgerChanged()) {
             ledger = decision.ledger();
         }
+        rowEverVanished |= hadRow && row().isEmpty();
+        decision.rejections().stream().filter(r -> !event.eventId().equals(r.eventId())).forEach(retractions::add);
         decision.changedRow().ifPresent(emitted::add);
         decision.syncLogUpdate().ifPresent(syncLogUpdates::add);
         rejections.addAll(decision.rejections());
