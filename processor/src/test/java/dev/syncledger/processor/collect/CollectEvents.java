@@ -52,6 +52,7 @@ final class CollectEvents {
     CollectEvents id(String id) { return id(UUID.fromString(id)); }
     /** occurred_at, in seconds after T0. */
     CollectEvents at(long seconds) { this.occurredAt = t(seconds); return this; }
+    CollectEvents occurredAt(Instant instant) { this.occurredAt = instant; return this; }
     CollectEvents workspace(UUID id) { this.workspace = id; return this; }
     CollectEvents connector(UUID id) { this.connector = id; return this; }
     /** The default workspace connector. */
