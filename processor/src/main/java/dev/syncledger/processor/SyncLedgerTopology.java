@@ -1,5 +1,6 @@
 package dev.syncledger.processor;
 
+import dev.syncledger.processor.collect.CollectTopology;
 import dev.syncledger.processor.documentlink.DocumentLinkTopology;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.processor.synclog.SyncLogTopology;
@@ -25,6 +26,7 @@ public final class SyncLedgerTopology {
         List<String> folds = new ArrayList<>();
         folds.add(SyncLogTopology.addTo(topology, config.serde()));
         folds.add(DocumentLinkTopology.addTo(topology, config.serde()));
+        folds.add(CollectTopology.addTo(topology, config.serde()));
 
         AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
         topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),

@@ -1,0 +1,78 @@
+package dev.syncledger.processor.collect;
+
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.MalformedEventException;
+import dev.syncledger.processor.rejection.RejectedEventRecords;
+import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.rejection.RejectionReason;
+import dev.syncledger.processor.rejection.Rejections;
+import dev.syncledger.schemas.collect.CollectEvent;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.UndecodableRecordException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes collect records through {@link CollectFold}: reads the collect's ledger, stores the new one,
+ * emits the collect row, the sync log it produces, and the rejections.
+ */
+final class CollectProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectProcessor.class);
+
+    private final AvroCodec<CollectEvent> codec;
+    private final CollectEventReader reader = new CollectEventReader();
+    private final CollectFold fold = new CollectFold();
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, CollectLedger> ledgers;
+
+    CollectProcessor(AvroCodec<CollectEvent> codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.ledgers = context.getStateStore(CollectTopology.LEDGER_STORE);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        EventOrigin origin = Rejections.originOf(context, record);
+        CollectChange event;
+        try {
+            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
+        } catch (UndecodableRecordException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            return;
+        } catch (MalformedEventException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            return;
+        } catch (UnknownCollectStatusException e) {
+            reject(new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
+            return;
+        }
+        String collectKey = event.collectId().toString();
+        CollectDecision decision = fold.apply(ledgers.get(collectKey), event, origin);
+        if (decision.ledgerChanged()) {
+            ledgers.put(collectKey, decision.ledger());
+        }
+        decision.changedRow().ifPresent(row -> context.forward(
+                new Record<>(collectKey, CollectStateRecords.toAvro(row, decision.revision()), record.timestamp()),
+                CollectTopology.STATE_SINK_NODE));
+        decision.syncLogUpdate().ifPresent(update -> context.forward(
+                new Record<>(update.syncLogId().toString(), CollectStateRecords.toAvro(update), record.timestamp()),
+                CollectTopology.SYNC_LOG_SINK_NODE));
+        decision.rejections().forEach(rejection -> reject(rejection, record.timestamp()));
+    }
+
+    private void reject(Rejection rejection, long timestamp) {
+        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
+        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
+    }
+}
