@@ -41,3 +41,13 @@ CREATE INDEX idx_connector_sync_diagnostics_occurred ON connector_sync_diagnosti
 
 -- Without it, deleting a workspace scans every diagnostic to cascade.
 CREATE INDEX idx_connector_sync_diagnostics_workspace ON connector_sync_diagnostics (workspace_pk);
+
+-- The data model's INFORMATIONAL_REASONS: non-blocking signals; every other reason is a failure.
+-- One definition for every query that counts the two classes apart.
+CREATE FUNCTION sync_failure_reason_is_informational(reason sync_failure_reason_enum) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT reason IN ('jury_run', 'jury_disagreement', 'schema_drift_detected', 'target_skipped',
+                          'structured_pipeline_degraded', 'structured_pipeline_fell_back_to_legacy',
+                          'tool_selection_pinned')
+    $$;

@@ -38,6 +38,13 @@ class MigrationTest {
         String currentSchema();
 
         @SqlQuery("""
+                SELECT CAST(reason AS text)
+                FROM unnest(enum_range(NULL::sync_failure_reason_enum)) AS reason
+                WHERE sync_failure_reason_is_informational(reason)
+                """)
+        List<String> informationalReasons();
+
+        @SqlQuery("""
                 SELECT column_name || ' ' || column_default
                 FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = :table AND column_default IS NOT NULL
@@ -120,6 +127,12 @@ class MigrationTest {
                 "structured_pipeline_fell_back_to_legacy", "mapping_generation_hard_fail", "tool_selection_pinned");
         assertThat(catalog().enumLabels("direction_enum")).containsExactly("input", "output");
         assertThat(catalog().enumLabels("collect_status_enum")).containsExactly("todo", "in_progress", "finalized", "error");
+    }
+
+    @Test
+    void shouldTellTheDataModelsInformationalReasonsFromFailures() {
+        assertThat(catalog().informationalReasons()).containsExactly("schema_drift_detected", "jury_run", "jury_disagreement",
+                "target_skipped", "structured_pipeline_degraded", "structured_pipeline_fell_back_to_legacy", "tool_selection_pinned");
     }
 
     @Test
