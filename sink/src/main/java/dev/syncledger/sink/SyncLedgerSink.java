@@ -64,8 +64,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     /** Only touched by the thread in {@link #run()}: failed attempts in the current outage, 0 when the database is fine. */
     private int outageAttempts;
 
-    private final AtomicLong syncLogsUpserted = new AtomicLong();
-    private final AtomicLong syncLogsDeleted = new AtomicLong();
+    private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong rowsDeleted = new AtomicLong();
     private final AtomicLong rejectedEventsWritten = new AtomicLong();
 
     /**
@@ -121,8 +121,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         } finally {
             if (stoppedNormally) {
                 closeConsumer();
-                LOG.info("Sink stopped: {} sync logs upserted, {} deleted, {} rejected events written",
-                        syncLogsUpserted.get(), syncLogsDeleted.get(), rejectedEventsWritten.get());
+                LOG.info("Sink stopped: {} rows written, {} deleted, {} rejected events written",
+                        rowsWritten.get(), rowsDeleted.get(), rejectedEventsWritten.get());
             }
             finished.countDown();
         }
@@ -223,8 +223,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             enterOutage(e);
             return;
         }
-        syncLogsUpserted.addAndGet(result.syncLogsUpserted());
-        syncLogsDeleted.addAndGet(result.syncLogsDeleted());
+        rowsWritten.addAndGet(result.rowsWritten());
+        rowsDeleted.addAndGet(result.rowsDeleted());
         rejectedEventsWritten.addAndGet(result.rejectedEventsWritten());
         LOG.debug("Committed {}", batch);
         acknowledged.putAll(batch.nextOffsets());
@@ -253,14 +253,14 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         return writer.committedOffsets();
     }
 
-    /** Upserts committed, including those the version guard left unchanged. */
-    public long syncLogsUpserted() {
-        return syncLogsUpserted.get();
+    /** State rows committed over every table, including those the version guard left unchanged. */
+    public long rowsWritten() {
+        return rowsWritten.get();
     }
 
-    /** Rows deleted by tombstones. */
-    public long syncLogsDeleted() {
-        return syncLogsDeleted.get();
+    /** State rows deleted by tombstones, over every table. */
+    public long rowsDeleted() {
+        return rowsDeleted.get();
     }
 
     /** Rejected events committed, including replays of ones already stored. */

@@ -112,6 +112,13 @@ public final class Replay {
             rows.put("workspaces", counts.workspaces());
             rows.put("workspace_connectors", counts.workspaceConnectors());
             rows.put("workspace_connector_sync_logs", counts.workspaceConnectorSyncLogs());
+            rows.put("connector_sync_diagnostics", counts.connectorSyncDiagnostics());
+            rows.put("documents", counts.documents());
+            rows.put("document_workspace_connectors", counts.documentWorkspaceConnectors());
+            rows.put("peoples", counts.peoples());
+            rows.put("tasks", counts.tasks());
+            rows.put("collects", counts.collects());
+            rows.put("connector_status", counts.connectorStatus());
             rows.put("rejected_events", counts.rejectedEvents());
             return rows;
         });

@@ -1,75 +1,64 @@
 package dev.syncledger.sink.write;
 
 import dev.syncledger.sink.db.RejectedEventRow;
-import dev.syncledger.sink.write.SinkChange.Rejection;
-import dev.syncledger.sink.write.SinkChange.SyncLogChange;
-import dev.syncledger.sink.write.SinkChange.SyncLogDeletion;
-import dev.syncledger.sink.write.SinkChange.SyncLogUpsert;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.NoSuchElementException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records of one poll, reduced to what the database needs: the last change per sync log (as
- * compaction would keep it), every rejection, and where each partition resumes once this batch is
- * committed.
+ * The records of one poll, reduced to what the database needs: per state table the last change per
+ * key (as compaction would keep it), every rejection, and where each partition resumes once this
+ * batch is committed.
  */
 public final class SinkBatch {
 
     private final int batchSize;
-    private final List<SyncLogUpsert> upserts;
-    private final List<SyncLogDeletion> deletions;
+    private final List<TableBatch<?, ?>> tables;
     private final List<RejectedEventRow> rejections;
     private final Map<TopicPartition, Long> nextOffsets;
 
-    private SinkBatch(int batchSize, List<SyncLogUpsert> upserts, List<SyncLogDeletion> deletions,
-                      List<RejectedEventRow> rejections, Map<TopicPartition, Long> nextOffsets) {
+    private SinkBatch(int batchSize, List<TableBatch<?, ?>> tables, List<RejectedEventRow> rejections,
+                      Map<TopicPartition, Long> nextOffsets) {
         this.batchSize = batchSize;
-        this.upserts = upserts;
-        this.deletions = deletions;
+        this.tables = tables;
         this.rejections = rejections;
         this.nextOffsets = nextOffsets;
     }
 
-    /** Records in poll order; within a partition, a later record for a sync log replaces an earlier one. */
+    /**
+     * Records in poll order; within a table, a later record for a key replaces an earlier one.
+     *
+     * @throws IllegalArgumentException for a record of a topic the sink does not read
+     */
     public static SinkBatch of(Iterable<ConsumerRecord<byte[], byte[]>> records, SinkRecordReader reader) {
         int batchSize = 0;
-        // The state topic's key is the sync log id, so this is "last value per (topic, key)".
-        Map<UUID, SyncLogChange> lastChanges = new HashMap<>();
+        Map<String, TableBatch.Builder<?, ?>> builders = reader.tableBuilders();
         List<RejectedEventRow> rejections = new ArrayList<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             batchSize++;
             nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-            SinkChange change = reader.read(record);
-            if (change instanceof SyncLogChange syncLogChange) {
-                lastChanges.put(syncLogChange.syncLogId(), syncLogChange);
-            } else if (change instanceof Rejection rejection) {
-                rejections.add(rejection.row());
+            RecordOrigin origin = RecordOrigin.of(record);
+            if (reader.isRejectedTopic(record.topic())) {
+                rejections.add(reader.readRejected(origin));
+                continue;
             }
-        }
-        List<SyncLogUpsert> upserts = new ArrayList<>();
-        List<SyncLogDeletion> deletions = new ArrayList<>();
-        for (SyncLogChange change : lastChanges.values()) {
-            if (change instanceof SyncLogUpsert upsert) {
-                upserts.add(upsert);
-            } else if (change instanceof SyncLogDeletion deletion) {
-                deletions.add(deletion);
+            TableBatch.Builder<?, ?> builder = builders.get(record.topic());
+            if (builder == null) {
+                throw new IllegalArgumentException("the sink does not read topic " + record.topic());
             }
+            builder.add(origin).ifPresent(rejections::add);
         }
-        // One lock order for every sink instance, so two writing the same rows wait instead of deadlocking.
-        upserts.sort(Comparator.comparing(SyncLogUpsert::syncLogId));
-        deletions.sort(Comparator.comparing(SyncLogDeletion::syncLogId));
         rejections.sort(Comparator.comparing(RejectedEventRow::sourceTopic)
                 .thenComparingInt(RejectedEventRow::sourcePartition)
                 .thenComparingLong(RejectedEventRow::sourceOffset));
-        return new SinkBatch(batchSize, List.copyOf(upserts), List.copyOf(deletions), List.copyOf(rejections),
-                Map.copyOf(nextOffsets));
+        List<TableBatch<?, ?>> tables = builders.values().stream().<TableBatch<?, ?>>map(TableBatch.Builder::build).toList();
+        return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets));
     }
 
     /**
@@ -79,7 +68,7 @@ public final class SinkBatch {
     public SinkBatch resumingAt(Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> merged = new HashMap<>(nextOffsets);
         positions.forEach((partition, position) -> merged.merge(partition, position, Math::max));
-        return new SinkBatch(batchSize, upserts, deletions, rejections, Map.copyOf(merged));
+        return new SinkBatch(batchSize, tables, rejections, Map.copyOf(merged));
     }
 
     /** How many consumer records went into this batch. */
@@ -96,12 +85,15 @@ public final class SinkBatch {
         return nextOffsets;
     }
 
-    List<SyncLogUpsert> upserts() {
-        return upserts;
+    /** Every state table's share, in write order; a table without records has an empty share. */
+    List<TableBatch<?, ?>> tables() {
+        return tables;
     }
 
-    List<SyncLogDeletion> deletions() {
-        return deletions;
+    /** The share of the table filled from this state topic. */
+    TableBatch<?, ?> table(String topic) {
+        return tables.stream().filter(table -> table.topic().equals(topic)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no state table for topic " + topic));
     }
 
     List<RejectedEventRow> rejections() {
@@ -110,7 +102,9 @@ public final class SinkBatch {
 
     @Override
     public String toString() {
-        return "SinkBatch[" + batchSize + " records: " + upserts.size() + " upserts, " + deletions.size()
-                + " deletions, " + rejections.size() + " rejections]";
+        int rows = tables.stream().mapToInt(table -> table.rows().size()).sum();
+        int deletions = tables.stream().mapToInt(table -> table.deletions().size()).sum();
+        return "SinkBatch[" + batchSize + " records: " + rows + " rows, " + deletions + " deletions, "
+                + rejections.size() + " rejections]";
     }
 }

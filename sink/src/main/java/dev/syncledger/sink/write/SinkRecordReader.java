@@ -1,109 +1,69 @@
 package dev.syncledger.sink.write;
 
 import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.serde.UndecodableRecordException;
-import dev.syncledger.schemas.state.WorkspaceConnectorSyncLog;
 import dev.syncledger.sink.db.RejectedEventRow;
-import dev.syncledger.sink.db.SyncLogRow;
-import dev.syncledger.sink.write.SinkChange.Rejection;
-import dev.syncledger.sink.write.SinkChange.SyncLogDeletion;
-import dev.syncledger.sink.write.SinkChange.SyncLogUpsert;
+import dev.syncledger.sink.table.StateTable;
+import dev.syncledger.sink.table.StateTables;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the records of the topics the sink reads into changes. A record it cannot decode becomes a
- * rejection with reason {@value #UNDECODABLE} instead of stopping the sink.
+ * Knows the topics the sink reads: every state topic through its {@link StateTable}, and the
+ * rejected topic. A record it cannot decode becomes a rejection with reason {@value #UNDECODABLE}
+ * instead of stopping the sink.
  */
 public final class SinkRecordReader {
 
     public static final String UNDECODABLE = "sink_undecodable";
 
-    /** Every topic the sink consumes. */
-    public static final List<String> TOPICS = List.of(Topics.SYNC_LOG_STATE.name(), Topics.REJECTED.name());
+    /** Every topic the sink consumes: all state topics and the rejected topic. */
+    public static final List<String> TOPICS = Stream.concat(Topics.STATES.stream(), Stream.of(Topics.REJECTED))
+            .map(TopicSpec::name)
+            .toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkRecordReader.class);
 
-    private final AvroCodec<WorkspaceConnectorSyncLog> syncLogCodec;
+    private final List<StateTable<?, ?>> tables;
     private final AvroCodec<RejectedEvent> rejectedCodec;
 
     public SinkRecordReader(SerdeConfig serde) {
-        this.syncLogCodec = AvroCodec.create(WorkspaceConnectorSyncLog.getClassSchema(), serde);
+        this.tables = StateTables.all(serde);
         this.rejectedCodec = AvroCodec.create(RejectedEvent.getClassSchema(), serde);
     }
 
-    SinkChange read(ConsumerRecord<byte[], byte[]> record) {
-        RecordOrigin origin = RecordOrigin.of(record);
-        String topic = record.topic();
-        if (topic.equals(Topics.SYNC_LOG_STATE.name())) {
-            return readSyncLog(record, origin);
-        }
-        if (topic.equals(Topics.REJECTED.name())) {
-            return readRejected(record, origin);
-        }
-        throw new IllegalArgumentException("the sink does not read topic " + topic);
+    /** An empty accumulator per state table, by topic, in the order a batch writes them. */
+    Map<String, TableBatch.Builder<?, ?>> tableBuilders() {
+        Map<String, TableBatch.Builder<?, ?>> builders = new LinkedHashMap<>();
+        tables.forEach(table -> builders.put(table.topic(), TableBatch.builder(table)));
+        return builders;
     }
 
-    private SinkChange readSyncLog(ConsumerRecord<byte[], byte[]> record, RecordOrigin origin) {
-        if (record.value() == null) {
-            return readTombstone(origin);
-        }
-        try {
-            return new SyncLogUpsert(syncLogRow(syncLogCodec.decode(record.topic(), record.value())), origin);
-        } catch (UndecodableRecordException e) {
-            return undecodable(origin, "cannot decode a WorkspaceConnectorSyncLog: " + e.getMessage());
-        }
+    boolean isRejectedTopic(String topic) {
+        return topic.equals(Topics.REJECTED.name());
     }
 
-    private static SinkChange readTombstone(RecordOrigin origin) {
+    RejectedEventRow readRejected(RecordOrigin origin) {
         try {
-            if (origin.key() != null) {
-                return new SyncLogDeletion(UUID.fromString(origin.key()), origin);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the rejection below
-        }
-        return undecodable(origin, "a tombstone whose key is not a sync log id: " + origin.key());
-    }
-
-    private SinkChange readRejected(ConsumerRecord<byte[], byte[]> record, RecordOrigin origin) {
-        try {
-            return new Rejection(rejectedRow(rejectedCodec.decode(record.topic(), record.value())));
+            return rejectedRow(rejectedCodec.decode(origin.topic(), origin.value()));
         } catch (UndecodableRecordException e) {
             return undecodable(origin, "cannot decode a RejectedEvent: " + e.getMessage());
         }
     }
 
-    private static Rejection undecodable(RecordOrigin origin, String why) {
+    static RejectedEventRow undecodable(RecordOrigin origin, String why) {
         String message = oneLine(why);
         LOG.warn("Record {} is written to rejected_events as {}: {}", origin, UNDECODABLE, message);
-        return new Rejection(origin.rejection(UNDECODABLE, message));
-    }
-
-    static SyncLogRow syncLogRow(WorkspaceConnectorSyncLog log) {
-        return new SyncLogRow(
-                log.getWorkspaceConnectorSyncLogId(),
-                log.getWorkspaceId(),
-                log.getWorkspaceConnectorId(),
-                log.getStatus().name(),
-                log.getTriggerType() == null ? null : log.getTriggerType().name(),
-                log.getCloudTaskId(),
-                log.getStartedAt(),
-                log.getCompletedAt(),
-                log.getDurationMs(),
-                log.getError(),
-                log.getMetadata(),
-                log.getCreatedAt(),
-                log.getUpdatedAt(),
-                log.getDeletedAt(),
-                log.getRevision());
+        return origin.rejection(UNDECODABLE, message);
     }
 
     private static RejectedEventRow rejectedRow(RejectedEvent event) {

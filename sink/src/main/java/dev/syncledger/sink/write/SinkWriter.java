@@ -1,15 +1,14 @@
 package dev.syncledger.sink.write;
 
-import dev.syncledger.sink.db.ConnectorParent;
 import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.db.ParentDao;
 import dev.syncledger.sink.db.RejectedEventRow;
 import dev.syncledger.sink.db.SinkDao;
 import dev.syncledger.sink.db.SinkOffset;
 import dev.syncledger.sink.db.SqlFailure;
-import dev.syncledger.sink.db.SyncLogRow;
-import dev.syncledger.sink.write.SinkChange.SyncLogDeletion;
-import dev.syncledger.sink.write.SinkChange.SyncLogUpsert;
+import dev.syncledger.sink.table.ParentKeys;
+import dev.syncledger.sink.table.ParentRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Handle;
@@ -30,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a {@link SinkBatch} in one transaction: parents, sync log upserts and deletions, rejected
- * events and the consumer group's next offsets commit together or not at all. Redoing a batch is
- * harmless: upserts carry a version guard, rejections are keyed by their source coordinates.
+ * Writes a {@link SinkBatch} in one transaction: parents, every state table's rows and deletions,
+ * rejected events and the consumer group's next offsets commit together or not at all. Redoing a
+ * batch is harmless: upserts carry a version guard, diagnostics are insert-only, rejections are keyed
+ * by their source coordinates.
  */
 public final class SinkWriter {
 
@@ -40,7 +35,6 @@ public final class SinkWriter {
     public static final String UNWRITABLE = "sink_unwritable";
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
-    private static final String ROW_SAVEPOINT = "sync_log_row";
 
     private final Database database;
     private final ConsumerScope scope;
@@ -109,93 +103,30 @@ public final class SinkWriter {
     }
 
     private WriteResult apply(Handle handle, SinkBatch batch, Mode mode) {
-        SinkDao dao = handle.attach(SinkDao.class);
-        List<ParentedSyncLog> parented = placeUnderParents(dao, batch.upserts());
+        ParentKeys parents = createParents(handle, batch);
         List<RejectedEventRow> rejections = new ArrayList<>(batch.rejections());
-        int upserted = mode == Mode.BATCHED
-                ? upsertAll(dao, parented)
-                : upsertOneByOne(handle, dao, parented, batch.upserts(), rejections);
-        int deleted = delete(dao, batch.deletions());
+        int written = 0;
+        int deleted = 0;
+        for (TableBatch<?, ?> table : batch.tables()) {
+            written += mode == Mode.BATCHED
+                    ? table.writeAll(handle, parents)
+                    : table.writeOneByOne(handle, parents, rejections);
+            deleted += table.delete(handle);
+        }
+        SinkDao dao = handle.attach(SinkDao.class);
         if (!rejections.isEmpty()) {
             dao.insertRejectedEvents(scope.kafkaClusterId(), rejections);
         }
         dao.storeOffsets(scope, sinkOffsets(batch.nextOffsets()));
         faultHook.afterRowsWrittenBeforeCommit(uncommitted(handle, batch));
-        return new WriteResult(upserted, deleted, rejections.size());
+        return new WriteResult(written, deleted, rejections.size());
     }
 
-    /** Creates missing workspaces and connectors, in id order so that concurrent sinks lock them in the same order. */
-    private static List<ParentedSyncLog> placeUnderParents(SinkDao dao, List<SyncLogUpsert> upserts) {
-        if (upserts.isEmpty()) {
-            return List.of();
-        }
-        SortedSet<UUID> workspaceIds = new TreeSet<>();
-        SortedMap<UUID, UUID> workspaceOfConnector = new TreeMap<>();
-        for (SyncLogUpsert upsert : upserts) {
-            workspaceIds.add(upsert.row().workspaceId());
-            workspaceOfConnector.putIfAbsent(upsert.row().workspaceConnectorId(), upsert.row().workspaceId());
-        }
-        dao.insertMissingWorkspaces(List.copyOf(workspaceIds));
-        Map<UUID, Long> workspacePks = dao.workspacePks(workspaceIds.toArray(UUID[]::new));
-        dao.insertMissingConnectors(workspaceOfConnector.entrySet().stream()
-                .map(e -> new ConnectorParent(e.getKey(), workspacePks.get(e.getValue())))
-                .toList());
-        Map<UUID, Long> connectorPks = dao.connectorPks(workspaceOfConnector.keySet().toArray(UUID[]::new));
-        return upserts.stream()
-                .map(SyncLogUpsert::row)
-                .map(row -> new ParentedSyncLog(row, connectorPks.get(row.workspaceConnectorId()), workspacePks.get(row.workspaceId())))
-                .toList();
-    }
-
-    private static int upsertAll(SinkDao dao, List<ParentedSyncLog> logs) {
-        if (!logs.isEmpty()) {
-            dao.upsertSyncLogs(
-                    logs.stream().map(ParentedSyncLog::log).toList(),
-                    logs.stream().map(ParentedSyncLog::workspaceConnectorPk).toList(),
-                    logs.stream().map(ParentedSyncLog::workspacePk).toList());
-        }
-        return logs.size();
-    }
-
-    /** The slow path after PostgreSQL refused the batch: each row under a savepoint, refused rows become rejections. */
-    private static int upsertOneByOne(Handle handle, SinkDao dao, List<ParentedSyncLog> parented, List<SyncLogUpsert> upserts,
-                                      List<RejectedEventRow> rejections) {
-        Map<UUID, RecordOrigin> origins = upserts.stream()
-                .collect(Collectors.toMap(SyncLogUpsert::syncLogId, SyncLogUpsert::origin));
-        int upserted = 0;
-        for (ParentedSyncLog log : parented) {
-            handle.savepoint(ROW_SAVEPOINT);
-            try {
-                upsertAll(dao, List.of(log));
-                handle.releaseSavepoint(ROW_SAVEPOINT);
-                upserted++;
-            } catch (JdbiException e) {
-                if (SqlFailure.of(e) != SqlFailure.REFUSED_DATA) {
-                    throw e;
-                }
-                handle.rollbackToSavepoint(ROW_SAVEPOINT);
-                rejections.add(refused(log.log(), origins.get(log.log().workspaceConnectorSyncLogId()), e));
-            }
-        }
-        return upserted;
-    }
-
-    private static RejectedEventRow refused(SyncLogRow row, RecordOrigin origin, JdbiException e) {
-        String message = "PostgreSQL refused sync log " + row.workspaceConnectorSyncLogId() + " revision " + row.revision()
-                + ": " + SqlFailure.describe(e);
-        LOG.warn("Record {} is written to rejected_events as {}: {}", origin, UNWRITABLE, message);
-        return origin.rejection(UNWRITABLE, message);
-    }
-
-    private static int delete(SinkDao dao, List<SyncLogDeletion> deletions) {
-        if (deletions.isEmpty()) {
-            return 0;
-        }
-        int deleted = 0;
-        for (int count : dao.deleteSyncLogs(deletions.stream().map(SyncLogDeletion::syncLogId).toList())) {
-            deleted += Math.max(count, 0);
-        }
-        return deleted;
+    /** Every parent row the batch's rows point at, created if missing before any row is written. */
+    private static ParentKeys createParents(Handle handle, SinkBatch batch) {
+        ParentRequest request = new ParentRequest();
+        batch.tables().forEach(table -> table.requireParents(request));
+        return request.createMissing(handle.attach(ParentDao.class));
     }
 
     private static List<SinkOffset> sinkOffsets(Map<TopicPartition, Long> nextOffsets) {
@@ -234,7 +165,4 @@ public final class SinkWriter {
     }
 
     private enum Mode { BATCHED, ROW_BY_ROW }
-
-    /** A sync log with the internal keys of its connector and workspace. */
-    private record ParentedSyncLog(SyncLogRow log, long workspaceConnectorPk, long workspacePk) {}
 }

@@ -37,6 +37,37 @@ class MigrationTest {
         @SqlQuery("SELECT current_schema()")
         String currentSchema();
 
+        @SqlQuery("""
+                SELECT CAST(reason AS text)
+                FROM unnest(enum_range(NULL::sync_failure_reason_enum)) AS reason
+                WHERE sync_failure_reason_is_informational(reason)
+                """)
+        List<String> informationalReasons();
+
+        @SqlQuery("""
+                SELECT column_name || ' ' || column_default
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = :table AND column_default IS NOT NULL
+                ORDER BY column_name
+                """)
+        List<String> columnDefaults(@Bind("table") String table);
+
+        @SqlQuery("""
+                SELECT column_name
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = :table
+                ORDER BY ordinal_position
+                """)
+        List<String> columns(@Bind("table") String table);
+
+        @SqlQuery("""
+                SELECT c.conname || ' ' || pg_get_constraintdef(c.oid)
+                FROM pg_constraint c
+                WHERE c.conrelid = CAST(:table AS regclass) AND c.contype = 'f'
+                ORDER BY c.conname
+                """)
+        List<String> foreignKeys(@Bind("table") String table);
+
         @SqlUpdate("""
                 WITH workspace AS (INSERT INTO workspaces DEFAULT VALUES RETURNING pk),
                      connector AS (INSERT INTO workspace_connectors (workspace_pk) SELECT pk FROM workspace RETURNING pk, workspace_pk)
@@ -80,6 +111,120 @@ class MigrationTest {
     void shouldCreateTheEnumsWithTheDataModelsValues() {
         assertThat(catalog().enumLabels("connector_sync_status_enum")).containsExactly("scheduled", "in_progress", "success", "error");
         assertThat(catalog().enumLabels("sync_trigger_type_enum")).containsExactly("cloud_task", "manual", "oauth_callback");
+    }
+
+    @Test
+    void shouldCreateTheNewEnumsWithTheDataModelsValues() {
+        assertThat(catalog().enumLabels("target_model_enum")).containsExactly(
+                "company", "people", "invoice", "transaction", "account", "ledger_account", "journal",
+                "journal_entry", "email", "payment_means", "invoice_transaction", "document");
+        assertThat(catalog().enumLabels("sync_failure_reason_enum")).hasSize(23).containsExactly(
+                "no_suitable_tool", "tool_not_found", "auth_scope_insufficient", "tool_execution_failed",
+                "empty_result", "jsonata_generation_failed", "schema_drift_detected", "jury_run", "jury_partial",
+                "jury_disagreement", "jury_quorum_lost", "blueprint_persistence_failed", "mapped_entities_dropped",
+                "mapped_entities_partial_drop", "fk_parent_missing", "entity_persist_failed", "sync_fk_dag_cycle",
+                "regression_reverted", "target_skipped", "structured_pipeline_degraded",
+                "structured_pipeline_fell_back_to_legacy", "mapping_generation_hard_fail", "tool_selection_pinned");
+        assertThat(catalog().enumLabels("direction_enum")).containsExactly("input", "output");
+        assertThat(catalog().enumLabels("collect_status_enum")).containsExactly("todo", "in_progress", "finalized", "error");
+    }
+
+    @Test
+    void shouldTellTheDataModelsInformationalReasonsFromFailures() {
+        assertThat(catalog().informationalReasons()).containsExactly("schema_drift_detected", "jury_run", "jury_disagreement",
+                "target_skipped", "structured_pipeline_degraded", "structured_pipeline_fell_back_to_legacy", "tool_selection_pinned");
+    }
+
+    @Test
+    void shouldIndexDiagnosticsForPerConnectorListingAndRetention() {
+        Map<String, String> indexes = catalog().indexes("connector_sync_diagnostics");
+
+        assertThat(indexes).containsOnlyKeys(
+                "connector_sync_diagnostics_pkey",
+                "connector_sync_diagnostics_diagnostic_id_key",
+                "idx_connector_sync_diagnostics_connector_occurred",
+                "idx_connector_sync_diagnostics_occurred",
+                "idx_connector_sync_diagnostics_workspace");
+        assertThat(indexes.get("idx_connector_sync_diagnostics_connector_occurred"))
+                .contains("USING btree (workspace_connector_pk, occurred_at DESC) INCLUDE (reason)");
+        assertThat(indexes.get("idx_connector_sync_diagnostics_occurred")).contains("USING btree (occurred_at)");
+        assertThat(indexes.get("connector_sync_diagnostics_diagnostic_id_key")).contains("UNIQUE").contains("(diagnostic_id)");
+    }
+
+    @Test
+    void shouldIndexDocumentLinksAsTheDataModelDoes() {
+        Map<String, String> indexes = catalog().indexes("document_workspace_connectors");
+
+        assertThat(indexes).containsOnlyKeys(
+                "document_workspace_connectors_pkey",
+                "document_workspace_connectors_link_key",
+                "idx_dwc_wc_created_at",
+                "idx_dwc_input_active_doc_created");
+        assertThat(indexes.get("document_workspace_connectors_link_key"))
+                .contains("UNIQUE").contains("(document_pk, workspace_connector_pk, direction)");
+        assertThat(indexes.get("idx_dwc_wc_created_at")).endsWith("USING btree (workspace_connector_pk, created_at)");
+        assertThat(indexes.get("idx_dwc_input_active_doc_created"))
+                .contains("USING btree (document_pk, created_at) WHERE ((direction = 'input'::")
+                .contains("AND (deleted_at IS NULL)");
+        assertThat(catalog().indexes("documents")).containsOnlyKeys("documents_pkey", "documents_document_id_key");
+        assertThat(catalog().columns("document_workspace_connectors")).doesNotContain("document_workspace_connector_id")
+                .containsExactly("pk", "document_pk", "workspace_connector_pk", "direction", "created_at", "updated_at",
+                        "deleted_at", "revision");
+    }
+
+    @Test
+    void shouldIndexCollectsAsTheDataModelDoes() {
+        Map<String, String> indexes = catalog().indexes("collects");
+
+        assertThat(indexes).containsOnlyKeys(
+                "collects_pkey",
+                "collects_collect_id_key",
+                "idx_collects_status",
+                "idx_collects_people",
+                "idx_collects_workspace_status",
+                "idx_collects_task");
+        assertThat(indexes.get("idx_collects_status")).endsWith("USING btree (status) WHERE (deleted_at IS NULL)");
+        assertThat(indexes.get("idx_collects_people")).endsWith("USING btree (people_pk) WHERE (deleted_at IS NULL)");
+        assertThat(indexes.get("idx_collects_workspace_status")).endsWith("USING btree (workspace_pk, status)");
+        assertThat(catalog().indexes("peoples")).containsOnlyKeys("peoples_pkey", "peoples_people_id_key");
+        assertThat(catalog().indexes("tasks")).containsOnlyKeys("tasks_pkey", "tasks_task_id_key");
+    }
+
+    @Test
+    void shouldKeepOneStatusRowPerConnector() {
+        Map<String, String> indexes = catalog().indexes("connector_status");
+
+        assertThat(indexes).containsOnlyKeys(
+                "connector_status_pkey",
+                "connector_status_workspace_connector_key",
+                "idx_connector_status_workspace",
+                "idx_connector_status_failing");
+        assertThat(indexes.get("connector_status_workspace_connector_key")).contains("UNIQUE").endsWith("(workspace_connector_pk)");
+    }
+
+    @Test
+    void shouldDeclareTheDataModelsDeleteRules() {
+        assertThat(catalog().foreignKeys("connector_sync_diagnostics")).allSatisfy(fk -> assertThat(fk).endsWith("ON DELETE CASCADE"));
+        assertThat(catalog().foreignKeys("document_workspace_connectors")).containsExactly(
+                "document_workspace_connectors_document_pk_fkey FOREIGN KEY (document_pk) REFERENCES documents(pk)",
+                "document_workspace_connectors_workspace_connector_pk_fkey FOREIGN KEY (workspace_connector_pk)"
+                        + " REFERENCES workspace_connectors(pk) ON DELETE CASCADE");
+        assertThat(catalog().foreignKeys("collects")).containsExactly(
+                "collects_people_pk_fkey FOREIGN KEY (people_pk) REFERENCES peoples(pk)",
+                "collects_task_pk_fkey FOREIGN KEY (task_pk) REFERENCES tasks(pk) ON DELETE SET NULL",
+                "collects_workspace_pk_fkey FOREIGN KEY (workspace_pk) REFERENCES workspaces(pk) ON DELETE CASCADE");
+        assertThat(catalog().foreignKeys("connector_status")).allSatisfy(fk -> assertThat(fk).endsWith("ON DELETE CASCADE"));
+    }
+
+    @Test
+    void shouldGenerateThePublicIdsAndDefaultsOfTheDataModel() {
+        assertThat(catalog().columnDefaults("connector_sync_diagnostics"))
+                .contains("diagnostic_id gen_random_uuid()", "occurred_at now()", "created_at now()");
+        assertThat(catalog().columnDefaults("documents")).contains("document_id gen_random_uuid()");
+        assertThat(catalog().columnDefaults("peoples")).contains("people_id gen_random_uuid()");
+        assertThat(catalog().columnDefaults("tasks")).contains("task_id gen_random_uuid()");
+        assertThat(catalog().columnDefaults("collects"))
+                .contains("collect_id gen_random_uuid()", "status 'todo'::collect_status_enum");
     }
 
     @Test

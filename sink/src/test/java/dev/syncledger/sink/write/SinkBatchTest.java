@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.schemas.ConnectorSyncStatus;
 import dev.syncledger.sink.fixtures.SinkRecords;
-import dev.syncledger.sink.write.SinkChange.SyncLogDeletion;
-import dev.syncledger.sink.write.SinkChange.SyncLogUpsert;
+import dev.syncledger.sink.db.SyncLogRow;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
@@ -26,10 +26,10 @@ class SinkBatchTest {
                 records.state(records.syncLog(id).setStatus(ConnectorSyncStatus.in_progress).setRevision(2)));
 
         assertThat(batch.batchSize()).isEqualTo(3);
-        assertThat(batch.upserts()).extracting(SyncLogUpsert::syncLogId).containsExactlyInAnyOrder(id, other);
-        assertThat(batch.upserts()).filteredOn(u -> u.syncLogId().equals(id))
+        assertThat(syncLogs(batch)).extracting(SyncLogRow::workspaceConnectorSyncLogId).containsExactlyInAnyOrder(id, other);
+        assertThat(syncLogs(batch)).filteredOn(row -> row.workspaceConnectorSyncLogId().equals(id))
                 .singleElement()
-                .satisfies(u -> assertThat(u.row().revision()).isEqualTo(2));
+                .satisfies(row -> assertThat(row.revision()).isEqualTo(2));
     }
 
     @Test
@@ -38,8 +38,8 @@ class SinkBatchTest {
 
         SinkBatch batch = records.batch(records.state(records.syncLog(id)), records.tombstone(id));
 
-        assertThat(batch.upserts()).isEmpty();
-        assertThat(batch.deletions()).extracting(SyncLogDeletion::syncLogId).containsExactly(id);
+        assertThat(syncLogs(batch)).isEmpty();
+        assertThat(List.<Object>copyOf(batch.table(SinkRecords.STATE_TOPIC).deletions())).containsExactly(id);
     }
 
     @Test
@@ -47,7 +47,7 @@ class SinkBatchTest {
         SinkBatch batch = records.batch(
                 records.state(records.syncLog()), records.state(records.syncLog()), records.state(records.syncLog()));
 
-        assertThat(batch.upserts()).extracting(SyncLogUpsert::syncLogId).isSorted();
+        assertThat(syncLogs(batch)).extracting(SyncLogRow::workspaceConnectorSyncLogId).isSorted();
     }
 
     @Test
@@ -76,7 +76,7 @@ class SinkBatchTest {
                 new TopicPartition(SinkRecords.STATE_TOPIC, 0), 3L,
                 new TopicPartition(SinkRecords.REJECTED_TOPIC, 1), 7L));
         assertThat(batch.batchSize()).isEqualTo(2);
-        assertThat(batch.upserts()).hasSize(2);
+        assertThat(syncLogs(batch)).hasSize(2);
     }
 
     @Test
@@ -91,7 +91,11 @@ class SinkBatchTest {
     void shouldTurnUndecodableRecordsIntoRejections() {
         SinkBatch batch = records.batch(records.rawState("key", new byte[] {1, 2}), records.rawRejected(null));
 
-        assertThat(batch.upserts()).isEmpty();
+        assertThat(syncLogs(batch)).isEmpty();
         assertThat(batch.rejections()).hasSize(2).allSatisfy(r -> assertThat(r.reason()).isEqualTo(SinkRecordReader.UNDECODABLE));
+    }
+
+    private static List<SyncLogRow> syncLogs(SinkBatch batch) {
+        return batch.table(SinkRecords.STATE_TOPIC).rows().stream().map(SyncLogRow.class::cast).toList();
     }
 }

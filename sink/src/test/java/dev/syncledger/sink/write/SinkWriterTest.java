@@ -136,7 +136,7 @@ class SinkWriterTest {
                 records.state(records.syncLog(id).setStatus(ConnectorSyncStatus.in_progress).setRevision(2)),
                 records.state(records.succeeded(id, 3))));
 
-        assertThat(result.syncLogsUpserted()).isEqualTo(1);
+        assertThat(result.rowsWritten()).isEqualTo(1);
         SyncLogRow row = stored().syncLog(id).orElseThrow();
         assertThat(row.status()).isEqualTo("success");
         assertThat(row.revision()).isEqualTo(3);
@@ -150,7 +150,7 @@ class SinkWriterTest {
 
         WriteResult result = writer.write(records.batch(records.tombstone(deleted)));
 
-        assertThat(result.syncLogsDeleted()).isEqualTo(1);
+        assertThat(result.rowsDeleted()).isEqualTo(1);
         assertThat(stored().syncLog(deleted)).isEmpty();
         assertThat(stored().syncLog(kept)).isPresent();
     }

@@ -46,7 +46,7 @@ class SinkWriterThroughputTest {
         WriteResult result = writer.write(batch);
         long elapsedNanos = System.nanoTime() - start;
 
-        assertThat(result.syncLogsUpserted()).isEqualTo(ROWS);
+        assertThat(result.rowsWritten()).isEqualTo(ROWS);
         assertThat(POSTGRES.jdbi().onDemand(StoredRows.class).syncLogCount()).isEqualTo(ROWS + ROWS / 5);
         assertThat(writer.committedOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), (long) ROWS + ROWS / 5);
         double seconds = elapsedNanos / 1e9;

@@ -1,0 +1,75 @@
+package dev.syncledger.sink.table;
+
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.schemas.state.ConnectorSyncDiagnostic;
+import dev.syncledger.sink.db.DiagnosticDao;
+import dev.syncledger.sink.db.DiagnosticRow;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * connector_sync_diagnostics, from the diagnostic state topic. Insert-only: a stored diagnostic never
+ * changes. A tombstone is retention pruning it, and deletes the row.
+ */
+public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDiagnostic, DiagnosticRow> {
+
+    public DiagnosticTable(SerdeConfig serde) {
+        super(Topics.DIAGNOSTIC_STATE, ConnectorSyncDiagnostic.getClassSchema(), serde);
+    }
+
+    @Override
+    DiagnosticRow toRow(ConnectorSyncDiagnostic diagnostic) {
+        return new DiagnosticRow(
+                diagnostic.getDiagnosticId(),
+                diagnostic.getWorkspaceId(),
+                diagnostic.getWorkspaceConnectorId(),
+                diagnostic.getTargetModel(),
+                diagnostic.getToolName(),
+                diagnostic.getReason(),
+                diagnostic.getHttpStatus(),
+                diagnostic.getDetail(),
+                diagnostic.getOccurredAt(),
+                diagnostic.getCreatedAt(),
+                diagnostic.getUpdatedAt());
+    }
+
+    @Override
+    public String keyName() {
+        return "diagnostic id";
+    }
+
+    @Override
+    public UUID parseKey(String recordKey) {
+        return UUID.fromString(recordKey);
+    }
+
+    @Override
+    public UUID keyOf(DiagnosticRow row) {
+        return row.diagnosticId();
+    }
+
+    @Override
+    public void requireParents(DiagnosticRow row, ParentRequest parents) {
+        parents.connector(row.workspaceConnectorId(), row.workspaceId());
+    }
+
+    @Override
+    public void write(Handle handle, List<DiagnosticRow> rows, ParentKeys parents) {
+        handle.attach(DiagnosticDao.class).insertDiagnostics(
+                rows,
+                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList(),
+                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList());
+    }
+
+    @Override
+    public int delete(Handle handle, List<UUID> keys) {
+        return StateTable.sum(handle.attach(DiagnosticDao.class).deleteDiagnostics(keys));
+    }
+
+    @Override
+    public String describe(DiagnosticRow row) {
+        return "diagnostic " + row.diagnosticId();
+    }
+}
