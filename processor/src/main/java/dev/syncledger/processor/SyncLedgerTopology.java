@@ -24,11 +24,13 @@ public final class SyncLedgerTopology {
         Topology topology = new Topology();
         List<String> folds = new ArrayList<>();
         folds.add(SyncLogTopology.addTo(topology, config.serde()));
-        StatusTopology.addTo(topology, config.serde());
 
         AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
         topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),
                 (String topic, RejectedEvent event) -> rejected.encode(topic, event), folds.toArray(String[]::new));
+
+        // Made from the state topics above, not from user input: nothing to reject, so not one of the folds.
+        StatusTopology.addTo(topology, config.serde());
         return topology;
     }
 }
