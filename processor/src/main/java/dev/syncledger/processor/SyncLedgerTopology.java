@@ -3,6 +3,7 @@ package dev.syncledger.processor;
 import dev.syncledger.processor.collect.CollectTopology;
 import dev.syncledger.processor.documentlink.DocumentLinkTopology;
 import dev.syncledger.processor.rejection.Rejections;
+import dev.syncledger.processor.status.StatusTopology;
 import dev.syncledger.processor.synclog.SyncLogTopology;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.rejected.RejectedEvent;
@@ -31,6 +32,9 @@ public final class SyncLedgerTopology {
         AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
         topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),
                 (String topic, RejectedEvent event) -> rejected.encode(topic, event), folds.toArray(String[]::new));
+
+        // Made from the state topics above, not from user input: nothing to reject, so not one of the folds.
+        StatusTopology.addTo(topology, config.serde());
         return topology;
     }
 }

@@ -28,20 +28,23 @@ public final class Topics {
 
     public static final TopicSpec REJECTED = TopicSpec.log("connector-sync.rejected");
 
+    /** The processor's own hand-over between its stages: changes of status contributions, keyed by connector. */
+    public static final TopicSpec STATUS_CONTRIBUTIONS = TopicSpec.internal("connector-sync.internal.status-contributions");
+
     public static final List<TopicSpec> INPUTS = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS);
 
     public static final List<TopicSpec> STATES = List.of(SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE,
             CONNECTOR_STATUS_STATE);
 
     public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS, SYNC_LOG_STATE,
-            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED);
+            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, STATUS_CONTRIBUTIONS);
 
     private Topics() {}
 
     /** A topic name and whether its records are current state (compacted) or a history (deleted by time). */
     public record TopicSpec(String name, boolean compacted, Role role) {
 
-        public enum Role { INPUT, STATE, REJECTED }
+        public enum Role { INPUT, STATE, REJECTED, INTERNAL }
 
         static TopicSpec input(String name) {
             return new TopicSpec(name, false, Role.INPUT);
@@ -53,6 +56,11 @@ public final class Topics {
 
         static TopicSpec log(String name) {
             return new TopicSpec(name, false, Role.REJECTED);
+        }
+
+        /** Read and written by the processor only; nothing outside it subscribes. */
+        static TopicSpec internal(String name) {
+            return new TopicSpec(name, false, Role.INTERNAL);
         }
     }
 }

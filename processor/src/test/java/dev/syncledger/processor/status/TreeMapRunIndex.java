@@ -1,0 +1,58 @@
+package dev.syncledger.processor.status;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The run index over plain sorted maps, for folding without Kafka. */
+final class TreeMapRunIndex implements RunIndex {
+
+    private final Map<UUID, NavigableMap<CreatedRun, CreatedRun>> byCreated = new HashMap<>();
+    private final Map<String, NavigableMap<FinishedRun, FinishedRun>> finished = new HashMap<>();
+
+    @Override
+    public void put(UUID connector, CreatedRun run) {
+        NavigableMap<CreatedRun, CreatedRun> runs = byCreated.computeIfAbsent(connector, c -> new TreeMap<>());
+        runs.remove(run);
+        runs.put(run, run);
+    }
+
+    @Override
+    public void remove(UUID connector, CreatedRun run) {
+        byCreated.getOrDefault(connector, new TreeMap<>()).remove(run);
+    }
+
+    @Override
+    public void put(UUID connector, RunOutcome outcome, FinishedRun run) {
+        NavigableMap<FinishedRun, FinishedRun> runs = finished.computeIfAbsent(connector + "/" + outcome, c -> new TreeMap<>());
+        runs.remove(run);
+        runs.put(run, run);
+    }
+
+    @Override
+    public void remove(UUID connector, RunOutcome outcome, FinishedRun run) {
+        finished.getOrDefault(connector + "/" + outcome, new TreeMap<>()).remove(run);
+    }
+
+    @Override
+    public Optional<CreatedRun> newest(UUID connector) {
+        NavigableMap<CreatedRun, CreatedRun> runs = byCreated.getOrDefault(connector, new TreeMap<>());
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.lastEntry().getValue());
+    }
+
+    @Override
+    public <R> R newestFirst(UUID connector, RunOutcome outcome, Function<Iterator<FinishedRun>, R> reader) {
+        NavigableMap<FinishedRun, FinishedRun> runs = finished.getOrDefault(connector + "/" + outcome, new TreeMap<>());
+        return reader.apply(runs.descendingMap().values().iterator());
+    }
+
+    /** How many entries both orders hold, to check that removals leave nothing behind. */
+    int size() {
+        return byCreated.values().stream().mapToInt(Map::size).sum() + finished.values().stream().mapToInt(Map::size).sum();
+    }
+}
