@@ -10,6 +10,7 @@ import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.status.StatusTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -72,7 +73,10 @@ public final class Replay {
                 Tally tally = publishAll(lines, publisher);
                 publisher.flush();
                 CatchUp catchUp = new CatchUp(admin);
+                // The connector status is two hops past the inputs: state topics, then the internal contributions topic.
                 catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), options.timeout());
+                catchUp.awaitProcessed(APPLICATION_ID, StatusTopology.SOURCE_TOPICS, options.timeout());
+                catchUp.awaitProcessed(APPLICATION_ID, names(List.of(Topics.STATUS_CONTRIBUTIONS)), options.timeout());
                 catchUp.awaitSunk(names(outputs()), sink::committedOffsets, options.timeout());
                 LOG.info("replay caught up: {} events published, {} lines invalid", tally.published(), tally.invalid.size());
                 return new ReplaySummary(tally.linesRead, tally.publishedByType, tally.invalid,

@@ -8,6 +8,7 @@ import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.ConnectorStatus;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -35,6 +36,9 @@ public final class StatusTopology {
     public static final String ROW_STORE = "status-rows";
     public static final String RUNS_BY_CREATED_STORE = "status-runs-by-created";
     public static final String FINISHED_RUNS_STORE = "status-finished-runs";
+
+    /** The state topics the status is derived from. */
+    public static final List<String> SOURCE_TOPICS = StateRowDecoder.TOPICS;
 
     private StatusTopology() {}
 
