@@ -1,5 +1,6 @@
 package dev.syncledger.processor;
 
+import dev.syncledger.processor.diagnostic.DiagnosticTopology;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.processor.synclog.SyncLogTopology;
 import dev.syncledger.schemas.Topics;
@@ -23,6 +24,7 @@ public final class SyncLedgerTopology {
         Topology topology = new Topology();
         List<String> folds = new ArrayList<>();
         folds.add(SyncLogTopology.addTo(topology, config.serde()));
+        folds.add(DiagnosticTopology.addTo(topology, config));
 
         AvroCodec<RejectedEvent> rejected = AvroCodec.create(RejectedEvent.getClassSchema(), config.serde());
         topology.addSink(Rejections.SINK_NODE, Topics.REJECTED.name(), Serdes.String().serializer(),

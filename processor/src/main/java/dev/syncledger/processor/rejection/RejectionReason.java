@@ -8,7 +8,11 @@ public enum RejectionReason {
     NEGATIVE_DURATION("negative_duration"),
     DURATION_OUT_OF_RANGE("duration_out_of_range"),
     WORKSPACE_MISMATCH("workspace_mismatch"),
-    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event");
+    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event"),
+    INVALID_HTTP_STATUS("invalid_http_status"),
+    MISSING_DETAIL("missing_detail"),
+    UNKNOWN_ENUM_VALUE("unknown_enum_value"),
+    CONFLICTING_DIAGNOSTIC("conflicting_diagnostic");
 
     private final String code;
 
