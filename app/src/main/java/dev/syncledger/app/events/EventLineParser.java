@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class EventLineParser {
 
-    private static final List<EventLineType> LINE_TYPES = List.of(new SyncRunLines());
+    private static final List<EventLineType> LINE_TYPES = List.of(new SyncRunLines(), new DiagnosticLines());
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, EventLineType> byType = new HashMap<>();
