@@ -32,9 +32,9 @@ public record DiagnosticRow(
     /** The row an event stands for, once {@link DiagnosticChecks} found nothing wrong with it. */
     static DiagnosticRow of(DiagnosticEmitted event) {
         return new DiagnosticRow(event.diagnosticId(), event.workspaceId(), event.workspaceConnectorId(),
-                TargetModel.fromCode(event.targetModel()).orElseThrow(() -> new IllegalArgumentException("unchecked target_model")),
+                TargetModel.fromCode(event.targetModel()).orElseThrow(() -> new IllegalArgumentException("target_model must pass DiagnosticChecks before it makes a row")),
                 event.toolName(),
-                SyncFailureReason.fromCode(event.reason()).orElseThrow(() -> new IllegalArgumentException("unchecked reason")),
+                SyncFailureReason.fromCode(event.reason()).orElseThrow(() -> new IllegalArgumentException("reason must pass DiagnosticChecks before it makes a row")),
                 event.httpStatus(), event.detail(), event.occurredAt());
     }
 
