@@ -1,6 +1,7 @@
 package dev.syncledger.processor;
 
 import dev.syncledger.processor.collect.CollectTopology;
+import dev.syncledger.processor.diagnostic.DiagnosticTopology;
 import dev.syncledger.processor.documentlink.DocumentLinkTopology;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.processor.status.StatusTopology;
@@ -26,6 +27,7 @@ public final class SyncLedgerTopology {
         Topology topology = new Topology();
         List<String> folds = new ArrayList<>();
         folds.add(SyncLogTopology.addTo(topology, config.serde()));
+        folds.add(DiagnosticTopology.addTo(topology, config));
         folds.add(DocumentLinkTopology.addTo(topology, config.serde()));
         folds.add(CollectTopology.addTo(topology, config.serde()));
 

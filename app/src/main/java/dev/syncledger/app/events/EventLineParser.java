@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class EventLineParser {
 
-    private static final List<EventLineType> LINE_TYPES = List.of(new SyncRunLines(), new DocumentLinkLines(), new CollectLines());
+    private static final List<EventLineType> LINE_TYPES = List.of(
+            new SyncRunLines(), new DiagnosticLines(), new DocumentLinkLines(), new CollectLines());
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, EventLineType> byType = new HashMap<>();

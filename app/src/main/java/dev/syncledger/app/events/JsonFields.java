@@ -47,6 +47,19 @@ public final class JsonFields {
         return value;
     }
 
+    /** A whole JSON number that fits an int; its range is for the processor to judge. */
+    Integer optionalInt(String field) throws InvalidEventLineException {
+        JsonNode value = optional(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new InvalidEventLineException(field + " must be a whole number that fits 32 bits, not " + describe(value)
+                    + (value.isNumber() ? " " + value.asText() : ""));
+        }
+        return value.intValue();
+    }
+
     /** A JSON object carried as its text, as the Avro contract has it. */
     String optionalObjectAsText(String field) throws InvalidEventLineException {
         JsonNode value = optional(field);

@@ -9,7 +9,10 @@ public enum RejectionReason {
     NEGATIVE_DURATION("negative_duration"),
     DURATION_OUT_OF_RANGE("duration_out_of_range"),
     WORKSPACE_MISMATCH("workspace_mismatch"),
-    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event");
+    CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event"),
+    INVALID_HTTP_STATUS("invalid_http_status"),
+    MISSING_DETAIL("missing_detail"),
+    CONFLICTING_DIAGNOSTIC("conflicting_diagnostic");
 
     private final String code;
 

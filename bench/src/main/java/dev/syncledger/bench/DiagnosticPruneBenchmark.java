@@ -1,0 +1,222 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.processor.SyncLedgerTopology;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.diagnostic.DiagnosticTopology;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * How long one retention prune takes with many diagnostics kept and 1% of them expiring: the real
+ * topology in a TopologyTestDriver on persistent RocksDB stores. Run a second time with ten times
+ * fewer live rows and the same number expiring, to show whether prune time follows the rows kept or
+ * the rows removed.
+ *
+ * <pre>
+ * mvn -q -B -ntp -pl bench -am compile \
+ *   &amp;&amp; java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.syncledger.bench.DiagnosticPruneBenchmark --size 1000000
+ * </pre>
+ */
+public final class DiagnosticPruneBenchmark {
+
+    static final int DEFAULT_SIZE = 1_000_000;
+    private static final Instant WALL_CLOCK = Instant.parse("2026-06-02T00:00:00Z");
+    private static final int DRAIN_EVERY = 10_000;
+
+    private final TopologyConfig config = TopologyConfig.defaults();
+    private final AvroCodec<DiagnosticEvent> codec = AvroCodec.create(DiagnosticEvent.getClassSchema(), SerdeConfig.withoutRegistry());
+
+    /** One measured prune. */
+    record Result(long loaded, long rowsKept, long rowsPruned, long loadMs, long pruneMs) {
+
+        String line(String label) {
+            return String.format("%-22s %,12d %,12d %,12d %,10d %,10d", label, loaded, rowsKept, rowsPruned, pruneMs, loadMs);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        int size = sizeFrom(args);
+        int expiring = Math.max(1, size / 100);
+        DiagnosticPruneBenchmark benchmark = new DiagnosticPruneBenchmark();
+        Path work = Files.createTempDirectory("diagnostic-prune-bench");
+        try {
+            benchmark.run(Math.min(size, 20_000), Math.max(1, Math.min(size, 20_000) / 100), work.resolve("warm-up"), 1);
+            Result full = benchmark.run(size, expiring, work.resolve("full"), 2);
+            Result fewer = benchmark.run(expiring + (size - expiring) / 10, expiring, work.resolve("fewer"), 3);
+            System.out.printf("%-22s %12s %12s %12s %10s %10s%n", "run", "loaded", "rows kept", "rows pruned", "prune ms", "load ms");
+            System.out.println(full.line("live rows"));
+            System.out.println(fewer.line("10x fewer live rows"));
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    /**
+     * Loads {@code loaded} diagnostics, {@code expiring} of them dated so that they are still retained on
+     * arrival but expire at the next punctuation, spread among the others; then times that punctuation.
+     */
+    Result run(int loaded, int expiring, Path stateDir, long seed) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sync-ledger-bench");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put("processing.exception.handler.global.enabled", true);
+        Random random = new Random(seed);
+        try (TopologyTestDriver driver = new TopologyTestDriver(SyncLedgerTopology.build(config), props, WALL_CLOCK)) {
+            Outputs outputs = new Outputs(driver);
+            TestInputTopic<byte[], byte[]> input =
+                    driver.createInputTopic(Topics.DIAGNOSTICS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+            long loadStart = System.nanoTime();
+            int every = loaded / expiring;
+            for (int i = 0; i < loaded; i++) {
+                boolean expires = i % every == every - 1 && i / every < expiring;
+                pipe(input, diagnostic(random, expires ? expiringSoon(random) : retained(random)));
+                if (i % DRAIN_EVERY == 0) {
+                    outputs.drain();
+                }
+            }
+            outputs.drain();
+            long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
+
+            long pruneStart = System.nanoTime();
+            driver.advanceWallClockTime(config.pruneInterval());
+            long pruneMs = (System.nanoTime() - pruneStart) / 1_000_000;
+
+            long tombstones = outputs.tombstones();
+            KeyValueStore<String, Object> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
+            return new Result(loaded, count(diagnostics), tombstones, loadMs, pruneMs);
+        }
+    }
+
+    /** Retained at arrival, but older than the retention once the wall clock has moved one prune interval on. */
+    private Instant expiringSoon(Random random) {
+        Instant bound = WALL_CLOCK.minus(config.diagnosticRetention());
+        return bound.plusMillis(random.nextInt((int) config.pruneInterval().toMillis()));
+    }
+
+    private Instant retained(Random random) {
+        long youngerThanRetention = config.diagnosticRetention().minus(Duration.ofDays(1)).toMillis();
+        return WALL_CLOCK.minusMillis((long) (random.nextDouble() * youngerThanRetention));
+    }
+
+    private static DiagnosticEvent diagnostic(Random random, Instant occurredAt) {
+        return DiagnosticEvent.newBuilder()
+                .setEventId(new UUID(random.nextLong(), random.nextLong()))
+                .setOccurredAt(occurredAt)
+                .setWorkspaceId(new UUID(0, random.nextInt(50)))
+                .setWorkspaceConnectorId(new UUID(1, random.nextInt(500)))
+                .setDiagnosticId(new UUID(random.nextLong(), random.nextLong()))
+                .setTargetModel("invoice")
+                .setToolName("pennylane_get_invoices")
+                .setReason("mapped_entities_dropped")
+                .setHttpStatus(200)
+                .setDetail("Validator rejected 12/12 mapped entities: required field 'issue_date' null after JSONata mapping")
+                .build();
+    }
+
+    private void pipe(TestInputTopic<byte[], byte[]> input, DiagnosticEvent event) {
+        input.pipeInput(event.getDiagnosticId().toString().getBytes(StandardCharsets.UTF_8), codec.encode(Topics.DIAGNOSTICS.name(), event));
+    }
+
+    private static long count(KeyValueStore<?, ?> store) {
+        long count = 0;
+        try (KeyValueIterator<?, ?> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The driver keeps every record the topology produces, changelogs included, until read: reading
+     * them as they come keeps a million-row load in bounded memory.
+     */
+    private static final class Outputs {
+        private final TopologyTestDriver driver;
+        private final Map<String, TestOutputTopic<byte[], byte[]>> topics = new HashMap<>();
+
+        Outputs(TopologyTestDriver driver) {
+            this.driver = driver;
+        }
+
+        void drain() {
+            for (String name : driver.producedTopicNames()) {
+                TestOutputTopic<byte[], byte[]> topic = topic(name);
+                while (!topic.isEmpty()) {
+                    topic.readRecord();
+                }
+            }
+        }
+
+        long tombstones() {
+            long tombstones = 0;
+            TestOutputTopic<byte[], byte[]> state = topic(Topics.DIAGNOSTIC_STATE.name());
+            for (KeyValue<byte[], byte[]> record : state.readKeyValuesToList()) {
+                if (record.value == null) {
+                    tombstones++;
+                }
+            }
+            return tombstones;
+        }
+
+        private TestOutputTopic<byte[], byte[]> topic(String name) {
+            return topics.computeIfAbsent(name, n -> driver.createOutputTopic(n, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        }
+    }
+
+    static int sizeFrom(String[] args) {
+        if (args.length == 0) {
+            return DEFAULT_SIZE;
+        }
+        if (args.length != 2 || !args[0].equals("--size")) {
+            throw new IllegalArgumentException("usage: DiagnosticPruneBenchmark [--size N] (default " + DEFAULT_SIZE + ")");
+        }
+        int size = Integer.parseInt(args[1].replace("_", "").replace(",", ""));
+        if (size < 100) {
+            throw new IllegalArgumentException("--size must be at least 100 so that 1% is a row, was " + size);
+        }
+        return size;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.syncledger.processor.diagnostic;
+
+import dev.syncledger.processor.rejection.Rejection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one event does to a diagnostic_id: what to keep (null while nothing is accepted), whether that
+ * changed, the row to emit when it changed, the rejections to publish (possibly of an earlier event
+ * it displaced), and whether the event was dropped for arriving already past retention.
+ */
+public record DiagnosticDecision(
+        StoredDiagnostic stored,
+        boolean storeChanged,
+        Optional<DiagnosticRow> changedRow,
+        List<Rejection> rejections,
+        boolean expiredOnArrival) {
+
+    public DiagnosticDecision {
+        rejections = List.copyOf(rejections);
+    }
+
+    static DiagnosticDecision unchanged(StoredDiagnostic stored) {
+        return new DiagnosticDecision(stored, false, Optional.empty(), List.of(), false);
+    }
+
+    static DiagnosticDecision rejected(StoredDiagnostic stored, Rejection rejection) {
+        return new DiagnosticDecision(stored, false, Optional.empty(), List.of(rejection), false);
+    }
+
+    static DiagnosticDecision expired(StoredDiagnostic stored) {
+        return new DiagnosticDecision(stored, false, Optional.empty(), List.of(), true);
+    }
+}

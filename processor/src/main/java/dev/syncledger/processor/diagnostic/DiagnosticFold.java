@@ -1,0 +1,60 @@
+package dev.syncledger.processor.diagnostic;
+
+import static dev.syncledger.processor.rejection.RejectionReason.CONFLICTING_DIAGNOSTIC;
+
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.Rejection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Folds one diagnostic.emitted event into what is kept for its diagnostic_id: a pure function, no
+ * Kafka and no clock in it (the retention bound is given). The rules, in the order they are applied:
+ * <ol>
+ *   <li>an event id already taken in, accepted or rejected as conflicting, changes nothing;</li>
+ *   <li>an event wrong on its own is rejected ({@code unknown_enum_value}, {@code invalid_http_status},
+ *       {@code missing_detail}), even when it is also past retention;</li>
+ *   <li>an event whose occurred_at is before {@code retainedFrom} is dropped and counted, not rejected;</li>
+ *   <li>of two different events with the same diagnostic_id the lower event id wins and the other is a
+ *       {@code conflicting_diagnostic}, even when it was accepted first: then its rejection is published
+ *       with its own origin and the winner's row replaces its row.</li>
+ * </ol>
+ * So for a fixed retention bound the kept row is that of the lowest valid event id, whatever the order.
+ */
+public final class DiagnosticFold {
+
+    public DiagnosticDecision apply(StoredDiagnostic stored, DiagnosticEmitted event, EventOrigin origin, Instant retainedFrom) {
+        if (stored != null && stored.hasSeen(event.eventId())) {
+            return DiagnosticDecision.unchanged(stored);
+        }
+        Optional<Rejection> wrongAlone = DiagnosticChecks.judgeAlone(event, origin);
+        if (wrongAlone.isPresent()) {
+            return DiagnosticDecision.rejected(stored, wrongAlone.get());
+        }
+        if (event.occurredAt().isBefore(retainedFrom)) {
+            return DiagnosticDecision.expired(stored);
+        }
+        if (stored == null) {
+            StoredDiagnostic accepted = StoredDiagnostic.accepted(event, origin);
+            return new DiagnosticDecision(accepted, true, Optional.of(accepted.row()), List.of(), false);
+        }
+        if (EventIdOrder.isLower(event.eventId(), stored.acceptedEventId())) {
+            return displace(stored, event, origin);
+        }
+        Rejection conflicting = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()
+                + " is already recorded by event " + stored.acceptedEventId() + ", whose lower event id wins over this one",
+                event.eventId(), origin);
+        return new DiagnosticDecision(stored.withConflicting(event.eventId()), true, Optional.empty(), List.of(conflicting), false);
+    }
+
+    private static DiagnosticDecision displace(StoredDiagnostic stored, DiagnosticEmitted event, EventOrigin origin) {
+        StoredDiagnostic next = stored.displacedBy(event, origin);
+        Rejection displaced = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()
+                + " is recorded by event " + event.eventId() + ", whose lower event id wins over this one, accepted earlier",
+                stored.acceptedEventId(), stored.origin());
+        Optional<DiagnosticRow> changed = Objects.equals(stored.row(), next.row()) ? Optional.empty() : Optional.of(next.row());
+        return new DiagnosticDecision(next, true, changed, List.of(displaced), false);
+    }
+}

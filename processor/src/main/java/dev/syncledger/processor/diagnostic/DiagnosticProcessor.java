@@ -1,0 +1,120 @@
+package dev.syncledger.processor.diagnostic;
+
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.MalformedEventException;
+import dev.syncledger.processor.rejection.RejectedEventRecords;
+import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.rejection.RejectionReason;
+import dev.syncledger.processor.rejection.Rejections;
+import dev.syncledger.processor.retention.RetentionPeriod;
+import dev.syncledger.processor.retention.RetentionPunctuator;
+import dev.syncledger.processor.retention.RetentionSensors;
+import dev.syncledger.processor.retention.TimeOrderedIndex;
+import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.UndecodableRecordException;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes diagnostic records through {@link DiagnosticFold}: reads what is kept for the diagnostic_id,
+ * stores the new state and its place in the time index, emits the row and the rejections; and prunes
+ * expired rows on a wall-clock schedule, emitting a tombstone for each.
+ */
+final class DiagnosticProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
+
+    static final String EXPIRED_ON_ARRIVAL = "diagnostics-expired-on-arrival";
+    static final String PRUNED = "diagnostics-pruned";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticProcessor.class);
+
+    private final AvroCodec<DiagnosticEvent> codec;
+    private final RetentionPeriod retention;
+    private final Duration pruneInterval;
+    private final DiagnosticEventReader reader = new DiagnosticEventReader();
+    private final DiagnosticFold fold = new DiagnosticFold();
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, StoredDiagnostic> diagnostics;
+    private TimeOrderedIndex byOccurrence;
+    private Sensor expiredOnArrival;
+    private Sensor pruned;
+
+    DiagnosticProcessor(AvroCodec<DiagnosticEvent> codec, RetentionPeriod retention, Duration pruneInterval) {
+        this.codec = codec;
+        this.retention = retention;
+        this.pruneInterval = pruneInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.diagnostics = context.getStateStore(DiagnosticTopology.DIAGNOSTIC_STORE);
+        this.byOccurrence = new TimeOrderedIndex(context.getStateStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE));
+        this.expiredOnArrival = RetentionSensors.counter(context, EXPIRED_ON_ARRIVAL);
+        this.pruned = RetentionSensors.counter(context, PRUNED);
+        context.schedule(pruneInterval, PunctuationType.WALL_CLOCK_TIME,
+                new RetentionPunctuator(byOccurrence, retention, this::expire, pruned));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        EventOrigin origin = Rejections.originOf(context, record);
+        DiagnosticEmitted event;
+        try {
+            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
+        } catch (UndecodableRecordException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            return;
+        } catch (MalformedEventException e) {
+            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            return;
+        }
+        String key = event.diagnosticId().toString();
+        StoredDiagnostic before = diagnostics.get(key);
+        DiagnosticDecision decision = fold.apply(before, event, origin, retention.retainedFrom(context.currentSystemTimeMs()));
+        if (decision.expiredOnArrival()) {
+            expiredOnArrival.record();
+        }
+        if (decision.storeChanged()) {
+            store(key, before, decision.stored());
+        }
+        decision.changedRow().ifPresent(row -> context.forward(
+                new Record<>(key, DiagnosticStateRecords.toAvro(row), record.timestamp()), DiagnosticTopology.STATE_SINK_NODE));
+        decision.rejections().forEach(rejection -> reject(rejection, record.timestamp()));
+    }
+
+    @Override
+    public void close() {
+        context.metrics().removeSensor(expiredOnArrival);
+        context.metrics().removeSensor(pruned);
+    }
+
+    private void store(String key, StoredDiagnostic before, StoredDiagnostic after) {
+        diagnostics.put(key, after);
+        if (before == null) {
+            byOccurrence.add(after.row().occurredAt(), key);
+        } else {
+            byOccurrence.move(key, before.row().occurredAt(), after.row().occurredAt());
+        }
+    }
+
+    private void expire(String key, long timestamp) {
+        // put(key, null) deletes without delete()'s read of the old value: a random read per pruned row
+        // that costs more the larger the store is.
+        diagnostics.put(key, null);
+        context.forward(new Record<String, SpecificRecord>(key, null, timestamp), DiagnosticTopology.STATE_SINK_NODE);
+    }
+
+    private void reject(Rejection rejection, long timestamp) {
+        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
+        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.syncledger.processor.retention;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A store of (time, row key) pairs ordered by time, so that finding the rows dated before a cutoff is
+ * a range scan over exactly those rows instead of a scan over every row kept. The store key is the
+ * time in epoch milliseconds as 8 big-endian bytes followed by the row key's UTF-8 bytes: byte order
+ * is time order because every time is at or after 1970 (FieldChecks rejects earlier ones), so the
+ * sign bit is never set. Removal writes a null instead of calling delete(), which would first read
+ * the value back: a random read per removed row, dearer the larger the store.
+ */
+public final class TimeOrderedIndex {
+
+    private static final byte[] PRESENT = new byte[0];
+
+    private final KeyValueStore<Bytes, byte[]> store;
+    /**
+     * No entry is dated before this, as far as this instance knows (null: unknown, scan from the start).
+     * Starting each scan here skips the deletion markers that earlier prunes left at the front of
+     * RocksDB until compaction removes them.
+     */
+    private Instant lowerBound;
+
+    public TimeOrderedIndex(KeyValueStore<Bytes, byte[]> store) {
+        this.store = store;
+    }
+
+    public record Entry(Instant at, String key) {}
+
+    public void add(Instant at, String key) {
+        store.put(storeKey(at, key), PRESENT);
+        if (lowerBound != null && at.isBefore(lowerBound)) {
+            lowerBound = at;
+        }
+    }
+
+    public void remove(Instant at, String key) {
+        store.put(storeKey(at, key), null);
+    }
+
+    /** Moves a row from one time to another; a no-op when the time did not change. */
+    public void move(String key, Instant from, Instant to) {
+        if (!from.equals(to)) {
+            remove(from, key);
+            add(to, key);
+        }
+    }
+
+    /**
+     * Up to {@code limit} entries dated before {@code cutoff}, earliest first. The iterator is closed
+     * before returning, so the caller may delete what it got.
+     */
+    public List<Entry> before(Instant cutoff, int limit) {
+        List<Entry> found = new ArrayList<>(Math.min(limit, 1024));
+        if (lowerBound != null && !lowerBound.isBefore(cutoff)) {
+            return found;
+        }
+        // The bare 8-byte time sorts before every full key with that time, so an inclusive upper bound of it
+        // takes exactly the entries dated before the cutoff.
+        Bytes from = lowerBound == null ? null : timePrefix(lowerBound);
+        try (KeyValueIterator<Bytes, byte[]> range = store.range(from, timePrefix(cutoff))) {
+            while (found.size() < limit && range.hasNext()) {
+                KeyValue<Bytes, byte[]> next = range.next();
+                found.add(entryOf(next.key));
+            }
+        }
+        return found;
+    }
+
+    /** Called once everything dated before {@code cutoff} has been removed. */
+    public void prunedBefore(Instant cutoff) {
+        if (lowerBound == null || lowerBound.isBefore(cutoff)) {
+            lowerBound = cutoff;
+        }
+    }
+
+    static Bytes storeKey(Instant at, String key) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + keyBytes.length).putLong(at.toEpochMilli()).put(keyBytes).array());
+    }
+
+    private static Bytes timePrefix(Instant at) {
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(at.toEpochMilli()).array());
+    }
+
+    static Entry entryOf(Bytes storeKey) {
+        ByteBuffer buffer = ByteBuffer.wrap(storeKey.get());
+        Instant at = Instant.ofEpochMilli(buffer.getLong());
+        return new Entry(at, StandardCharsets.UTF_8.decode(buffer).toString());
+    }
+}
