@@ -1,5 +1,7 @@
 package dev.syncledger.processor.collect;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -26,11 +28,11 @@ public record CollectChange(
 
     /** Earliest first, event id breaking ties, so that "the first" never depends on arrival order. */
     static final Comparator<CollectChange> BY_OCCURRENCE =
-            Comparator.comparing(CollectChange::occurredAt).thenComparing(CollectChange::eventId);
+            Comparator.comparing(CollectChange::occurredAt).thenComparing(CollectChange::eventId, UuidOrder.LOWER_FIRST);
 
     /** Earliest end first, then the lower event id: the rule that picks the winning terminal event. */
     static final Comparator<CollectChange> BY_COMPLETION =
-            Comparator.comparing(CollectChange::completedAt).thenComparing(CollectChange::eventId);
+            Comparator.comparing(CollectChange::completedAt).thenComparing(CollectChange::eventId, UuidOrder.LOWER_FIRST);
 
     public CollectChange {
         Objects.requireNonNull(eventId, "eventId");

@@ -1,5 +1,7 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import static dev.syncledger.processor.rejection.RejectionReason.CONFLICTING_DIAGNOSTIC;
 
 import dev.syncledger.processor.rejection.EventOrigin;
@@ -40,7 +42,7 @@ public final class DiagnosticFold {
             StoredDiagnostic accepted = StoredDiagnostic.accepted(event, origin);
             return new DiagnosticDecision(accepted, true, Optional.of(accepted.row()), List.of(), false);
         }
-        if (EventIdOrder.isLower(event.eventId(), stored.acceptedEventId())) {
+        if (UuidOrder.isLower(event.eventId(), stored.acceptedEventId())) {
             return displace(stored, event, origin);
         }
         Rejection conflicting = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()

@@ -1,5 +1,7 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import dev.syncledger.processor.rejection.EventOrigin;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ public record StoredDiagnostic(UUID acceptedEventId, DiagnosticRow row, EventOri
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(origin, "origin");
         List<UUID> sorted = new ArrayList<>(conflictingEventIds);
-        sorted.sort(EventIdOrder.LOWER_FIRST);
+        sorted.sort(UuidOrder.LOWER_FIRST);
         conflictingEventIds = List.copyOf(sorted);
     }
 

@@ -1,5 +1,7 @@
 package dev.syncledger.processor.documentlink;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -13,7 +15,7 @@ public record LinkEvent(UUID eventId, Instant occurredAt, UUID workspaceId, Docu
      * events with the same occurred_at arrive in.
      */
     static final Comparator<LinkEvent> BY_OCCURRENCE =
-            Comparator.comparing(LinkEvent::occurredAt).thenComparing(LinkEvent::eventId);
+            Comparator.comparing(LinkEvent::occurredAt).thenComparing(LinkEvent::eventId, UuidOrder.LOWER_FIRST);
 
     public LinkEvent {
         Objects.requireNonNull(eventId, "eventId");

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.status;
 
+import dev.syncledger.processor.identity.UuidOrder;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +20,6 @@ final class RunOrder {
 
     /** Not {@link UUID#compareTo}, which compares signed halves and disagrees with the byte order of store keys. */
     static int compareIds(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        return UuidOrder.LOWER_FIRST.compare(a, b);
     }
 }

@@ -1,5 +1,7 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import dev.syncledger.schemas.TriggerType;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,11 +27,11 @@ public record SyncLogEvent(
 
     /** Earliest first, event id breaking ties, so that "the first" never depends on arrival order. */
     static final Comparator<SyncLogEvent> BY_OCCURRENCE =
-            Comparator.comparing(SyncLogEvent::occurredAt).thenComparing(SyncLogEvent::eventId);
+            Comparator.comparing(SyncLogEvent::occurredAt).thenComparing(SyncLogEvent::eventId, UuidOrder.LOWER_FIRST);
 
     /** Earliest completion first, then the lower event id: the rule that picks the winning terminal event. */
     static final Comparator<SyncLogEvent> BY_COMPLETION =
-            Comparator.comparing(SyncLogEvent::at).thenComparing(SyncLogEvent::eventId);
+            Comparator.comparing(SyncLogEvent::at).thenComparing(SyncLogEvent::eventId, UuidOrder.LOWER_FIRST);
 
     public SyncLogEvent {
         Objects.requireNonNull(eventId, "eventId");

@@ -1,5 +1,7 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.processor.identity.UuidOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.processor.rejection.Rejection;
@@ -97,7 +99,7 @@ class DiagnosticConvergenceTest {
                 continue;
             }
             winners.merge(event.diagnosticId(), event,
-                    (a, b) -> EventIdOrder.isLower(a.eventId(), b.eventId()) ? a : b);
+                    (a, b) -> UuidOrder.isLower(a.eventId(), b.eventId()) ? a : b);
         }
         return winners.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> DiagnosticRow.of(e.getValue())));
     }
