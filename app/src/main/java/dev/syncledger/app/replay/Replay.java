@@ -67,7 +67,7 @@ public final class Replay {
                     .withDatabaseUrl(options.databaseUrl())
                     .withSchema(options.schema())
                     .withSerde(options.serde());
-            try (ProcessorRunner processor = ProcessorRunner.start(streams, new TopologyConfig(options.serde()), START_TIMEOUT);
+            try (ProcessorRunner processor = ProcessorRunner.start(streams, options.topology(), START_TIMEOUT);
                  SinkRunner sink = SinkRunner.start(sinkConfig);
                  EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), options.serde())) {
                 Tally tally = publishAll(lines, publisher);
@@ -165,5 +165,10 @@ public final class Replay {
     }
 
     /** What a replay needs to know. */
-    public record ReplayOptions(String databaseUrl, String schema, SerdeConfig serde, int partitions, Duration timeout) {}
+    public record ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout) {
+
+        public SerdeConfig serde() {
+            return topology.serde();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.syncledger.app.replay;
 
 import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
@@ -55,6 +56,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "How long to wait for the pipeline to catch up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--diagnostic-retention", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
+            description = "Diagnostics older than this are pruned, and not stored when they arrive that old (default: ${DEFAULT-VALUE}).")
+    Duration diagnosticRetention;
+
     @Option(names = "--verbose", description = "Print stack traces of failures.")
     boolean verbose;
 
@@ -64,7 +69,11 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--partitions must be at least 1");
         }
         SerdeConfig serde = schemaRegistryUrl == null ? SerdeConfig.withoutRegistry() : SerdeConfig.withRegistry(schemaRegistryUrl);
-        Replay replay = new Replay(new Replay.ReplayOptions(databaseUrl, schema, serde, partitions, timeout));
+        if (diagnosticRetention.isNegative() || diagnosticRetention.isZero()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--diagnostic-retention must be positive");
+        }
+        TopologyConfig topology = new TopologyConfig(serde).withDiagnosticRetention(diagnosticRetention);
+        Replay replay = new Replay(new Replay.ReplayOptions(databaseUrl, schema, topology, partitions, timeout));
         ReplaySummary summary;
         try (BufferedReader lines = open()) {
             summary = replay.run(lines);

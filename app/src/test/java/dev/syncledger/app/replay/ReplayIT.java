@@ -9,7 +9,7 @@ import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.schemas.ConnectorSyncStatus;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.TriggerType;
-import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.processor.TopologyConfig;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -128,7 +128,7 @@ class ReplayIT {
     }
 
     private ReplaySummary replay(String lines) {
-        Replay replay = new Replay(new Replay.ReplayOptions(database.url(), database.schema(), SerdeConfig.withoutRegistry(), 3,
+        Replay replay = new Replay(new Replay.ReplayOptions(database.url(), database.schema(), TopologyConfig.defaults(), 3,
                 Duration.ofSeconds(90)));
         return replay.run(new BufferedReader(new StringReader(lines)));
     }
