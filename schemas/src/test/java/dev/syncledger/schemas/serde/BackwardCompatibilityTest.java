@@ -3,7 +3,14 @@ package dev.syncledger.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncledger.schemas.collect.CollectEvent;
+import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
+import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
 import dev.syncledger.schemas.rejected.RejectedEvent;
+import dev.syncledger.schemas.state.Collect;
+import dev.syncledger.schemas.state.ConnectorStatus;
+import dev.syncledger.schemas.state.ConnectorSyncDiagnostic;
+import dev.syncledger.schemas.state.DocumentWorkspaceConnector;
 import dev.syncledger.schemas.state.WorkspaceConnectorSyncLog;
 import dev.syncledger.schemas.syncrun.SyncRunEvent;
 import java.util.stream.Collectors;
@@ -24,7 +31,9 @@ class BackwardCompatibilityTest {
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(SyncRunEvent.getClassSchema(), WorkspaceConnectorSyncLog.getClassSchema(),
-                RejectedEvent.getClassSchema());
+                RejectedEvent.getClassSchema(), DiagnosticEvent.getClassSchema(), DocumentLinkEvent.getClassSchema(),
+                CollectEvent.getClassSchema(), ConnectorSyncDiagnostic.getClassSchema(), DocumentWorkspaceConnector.getClassSchema(),
+                Collect.getClassSchema(), ConnectorStatus.getClassSchema());
     }
 
     @ParameterizedTest
