@@ -2,6 +2,7 @@ package dev.syncledger.app;
 
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.generate.GenerateCommand;
 import dev.syncledger.app.replay.ReplayCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         version = "sync-ledger 0.1.0",
         description = "Folds connector sync lifecycle events from Kafka into current-state rows in PostgreSQL.",
-        subcommands = {ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCli {
 
     public static final int EXIT_RUNTIME_FAILURE = 1;
