@@ -1,45 +1,22 @@
 package dev.syncledger.processor.collect;
 
+import dev.syncledger.processor.store.StoreSerde;
+import org.apache.kafka.common.errors.SerializationException;
 import dev.syncledger.processor.collect.store.CollectLedgerEntryState;
 import dev.syncledger.processor.collect.store.CollectLedgerState;
 import dev.syncledger.processor.collect.store.CollectOriginState;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.RejectionReason;
-import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.SerdeConfig;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.nio.ByteBuffer;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Stores a collect's ledger as Avro single-object encoding: the fingerprint in every value lets a newer
  * version of the processor restore a store written by the previous one.
  */
-public final class CollectLedgerSerde implements Serde<CollectLedger> {
+public final class CollectLedgerSerde extends StoreSerde<CollectLedger, CollectLedgerState> {
 
-    private final AvroCodec<CollectLedgerState> codec =
-            AvroCodec.create(CollectLedgerState.getClassSchema(), SerdeConfig.withoutRegistry());
-
-    @Override
-    public Serializer<CollectLedger> serializer() {
-        return (topic, ledger) -> ledger == null ? null : codec.encode(topic, toState(ledger));
-    }
-
-    @Override
-    public Deserializer<CollectLedger> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return fromState(codec.decode(topic, bytes));
-            } catch (UndecodableRecordException e) {
-                throw new SerializationException("cannot read a collect ledger from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    public CollectLedgerSerde() {
+        super(CollectLedgerState.getClassSchema(), CollectLedgerSerde::toState, CollectLedgerSerde::fromState);
     }
 
     static CollectLedgerState toState(CollectLedger ledger) {

@@ -1,43 +1,20 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.processor.store.StoreSerde;
+import org.apache.kafka.common.errors.SerializationException;
 import dev.syncledger.processor.diagnostic.store.DiagnosticOriginState;
 import dev.syncledger.processor.diagnostic.store.DiagnosticStoreState;
 import dev.syncledger.processor.rejection.EventOrigin;
-import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.SerdeConfig;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.nio.ByteBuffer;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Stores what is kept about a diagnostic as Avro single-object encoding: the fingerprint in every value
  * lets a newer version of the processor restore a store written by the previous one.
  */
-public final class DiagnosticStoreSerde implements Serde<StoredDiagnostic> {
+public final class DiagnosticStoreSerde extends StoreSerde<StoredDiagnostic, DiagnosticStoreState> {
 
-    private final AvroCodec<DiagnosticStoreState> codec =
-            AvroCodec.create(DiagnosticStoreState.getClassSchema(), SerdeConfig.withoutRegistry());
-
-    @Override
-    public Serializer<StoredDiagnostic> serializer() {
-        return (topic, stored) -> stored == null ? null : codec.encode(topic, toState(stored));
-    }
-
-    @Override
-    public Deserializer<StoredDiagnostic> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return fromState(codec.decode(topic, bytes));
-            } catch (UndecodableRecordException e) {
-                throw new SerializationException("cannot read a stored diagnostic from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    public DiagnosticStoreSerde() {
+        super(DiagnosticStoreState.getClassSchema(), DiagnosticStoreSerde::toState, DiagnosticStoreSerde::fromState);
     }
 
     static DiagnosticStoreState toState(StoredDiagnostic stored) {

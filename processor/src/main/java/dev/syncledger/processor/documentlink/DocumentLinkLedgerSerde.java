@@ -1,40 +1,17 @@
 package dev.syncledger.processor.documentlink;
 
-import dev.syncledger.processor.documentlink.store.DocumentLinkLedgerState;
-import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.SerdeConfig;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
+import dev.syncledger.processor.store.StoreSerde;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import dev.syncledger.processor.documentlink.store.DocumentLinkLedgerState;
 
 /**
  * Stores a link's ledger as Avro single-object encoding: the fingerprint in every value lets a newer
  * version of the processor restore a store written by the previous one.
  */
-public final class DocumentLinkLedgerSerde implements Serde<DocumentLinkLedger> {
+public final class DocumentLinkLedgerSerde extends StoreSerde<DocumentLinkLedger, DocumentLinkLedgerState> {
 
-    private final AvroCodec<DocumentLinkLedgerState> codec =
-            AvroCodec.create(DocumentLinkLedgerState.getClassSchema(), SerdeConfig.withoutRegistry());
-
-    @Override
-    public Serializer<DocumentLinkLedger> serializer() {
-        return (topic, ledger) -> ledger == null ? null : codec.encode(topic, toState(ledger));
-    }
-
-    @Override
-    public Deserializer<DocumentLinkLedger> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return fromState(codec.decode(topic, bytes));
-            } catch (UndecodableRecordException e) {
-                throw new SerializationException("cannot read a document-link ledger from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    public DocumentLinkLedgerSerde() {
+        super(DocumentLinkLedgerState.getClassSchema(), DocumentLinkLedgerSerde::toState, DocumentLinkLedgerSerde::fromState);
     }
 
     static DocumentLinkLedgerState toState(DocumentLinkLedger ledger) {

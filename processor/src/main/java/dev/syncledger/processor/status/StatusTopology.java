@@ -1,5 +1,6 @@
 package dev.syncledger.processor.status;
 
+import dev.syncledger.processor.store.StoreSerde;
 import dev.syncledger.processor.status.store.ConnectorStatusState;
 import dev.syncledger.processor.status.store.IndexedRunState;
 import dev.syncledger.processor.status.store.StatusContribution;
@@ -71,7 +72,7 @@ public final class StatusTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTRIBUTION_STORE), Serdes.String(),
-                    new InternalAvroSerde<StatusContribution>(StatusContribution.getClassSchema())));
+                    StoreSerde.ofRecord(StatusContribution.getClassSchema())));
         }
     }
 
@@ -86,14 +87,14 @@ public final class StatusTopology {
         public Set<StoreBuilder<?>> stores() {
             return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROW_STORE), Serdes.String(),
-                            new InternalAvroSerde<ConnectorStatusState>(ConnectorStatusState.getClassSchema())),
+                            StoreSerde.ofRecord(ConnectorStatusState.getClassSchema())),
                     indexStore(RUNS_BY_CREATED_STORE),
                     indexStore(FINISHED_RUNS_STORE));
         }
 
         private static StoreBuilder<?> indexStore(String name) {
             return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                    new InternalAvroSerde<IndexedRunState>(IndexedRunState.getClassSchema()));
+                    StoreSerde.ofRecord(IndexedRunState.getClassSchema()));
         }
     }
 }

@@ -1,46 +1,22 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.processor.store.StoreSerde;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.synclog.store.LedgerEntryState;
 import dev.syncledger.processor.synclog.store.OriginState;
 import dev.syncledger.processor.synclog.store.SyncLogLedgerState;
 import dev.syncledger.schemas.TriggerType;
-import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.SerdeConfig;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.nio.ByteBuffer;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Stores a run's ledger as Avro single-object encoding: the fingerprint in every value lets a newer
  * version of the processor restore a store written by the previous one.
  */
-public final class SyncLogLedgerSerde implements Serde<SyncLogLedger> {
+public final class SyncLogLedgerSerde extends StoreSerde<SyncLogLedger, SyncLogLedgerState> {
 
-    private final AvroCodec<SyncLogLedgerState> codec =
-            AvroCodec.create(SyncLogLedgerState.getClassSchema(), SerdeConfig.withoutRegistry());
-
-    @Override
-    public Serializer<SyncLogLedger> serializer() {
-        return (topic, ledger) -> ledger == null ? null : codec.encode(topic, toState(ledger));
-    }
-
-    @Override
-    public Deserializer<SyncLogLedger> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return fromState(codec.decode(topic, bytes));
-            } catch (UndecodableRecordException e) {
-                throw new SerializationException("cannot read a sync-log ledger from " + topic + ": " + e.getMessage(), e);
-            }
-        };
+    public SyncLogLedgerSerde() {
+        super(SyncLogLedgerState.getClassSchema(), SyncLogLedgerSerde::toState, SyncLogLedgerSerde::fromState);
     }
 
     static SyncLogLedgerState toState(SyncLogLedger ledger) {

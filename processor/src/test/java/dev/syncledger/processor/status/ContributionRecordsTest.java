@@ -1,5 +1,6 @@
 package dev.syncledger.processor.status;
 
+import dev.syncledger.processor.store.StoreSerde;
 import static dev.syncledger.processor.status.StateRows.diagnostic;
 import static dev.syncledger.processor.status.StateRows.link;
 import static dev.syncledger.processor.status.StateRows.run;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ContributionRecordsTest {
 
-    private final InternalAvroSerde<StatusContributionChange> changes = new InternalAvroSerde<>(StatusContributionChange.getClassSchema());
-    private final InternalAvroSerde<ConnectorStatusState> rows = new InternalAvroSerde<>(ConnectorStatusState.getClassSchema());
+    private final StoreSerde<StatusContributionChange, StatusContributionChange> changes = StoreSerde.ofRecord(StatusContributionChange.getClassSchema());
+    private final StoreSerde<ConnectorStatusState, ConnectorStatusState> rows = StoreSerde.ofRecord(ConnectorStatusState.getClassSchema());
 
     @Test
     void shouldCarryEveryKindOfContributionChangeThroughTheInternalTopicUnchanged() {
