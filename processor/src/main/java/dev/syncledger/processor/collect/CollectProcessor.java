@@ -2,7 +2,6 @@ package dev.syncledger.processor.collect;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.RejectedEventRecords;
 import dev.syncledger.processor.rejection.Rejection;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
@@ -14,8 +13,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes collect records through {@link CollectFold}: reads the collect's ledger, stores the new one,
@@ -23,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CollectProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CollectProcessor.class);
 
     private final AvroCodec<CollectEvent> codec;
     private final CollectEventReader reader = new CollectEventReader();
@@ -48,13 +44,13 @@ final class CollectProcessor implements Processor<byte[], byte[], String, Specif
         try {
             event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
         } catch (UndecodableRecordException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
             return;
         } catch (MalformedEventException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         } catch (UnknownCollectStatusException e) {
-            reject(new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         }
         String collectKey = event.collectId().toString();
@@ -68,11 +64,7 @@ final class CollectProcessor implements Processor<byte[], byte[], String, Specif
         decision.syncLogUpdate().ifPresent(update -> context.forward(
                 new Record<>(update.syncLogId().toString(), CollectStateRecords.toAvro(update), record.timestamp()),
                 CollectTopology.SYNC_LOG_SINK_NODE));
-        decision.rejections().forEach(rejection -> reject(rejection, record.timestamp()));
+        decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
     }
 
-    private void reject(Rejection rejection, long timestamp) {
-        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
-        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
-    }
 }

@@ -2,7 +2,6 @@ package dev.syncledger.processor.diagnostic;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.RejectedEventRecords;
 import dev.syncledger.processor.rejection.Rejection;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
@@ -21,8 +20,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes diagnostic records through {@link DiagnosticFold}: reads what is kept for the diagnostic_id,
@@ -34,7 +31,6 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
     static final String EXPIRED_ON_ARRIVAL = "diagnostics-expired-on-arrival";
     static final String PRUNED = "diagnostics-pruned";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DiagnosticProcessor.class);
 
     private final AvroCodec<DiagnosticEvent> codec;
     private final RetentionPeriod retention;
@@ -71,10 +67,10 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
         try {
             event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
         } catch (UndecodableRecordException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
             return;
         } catch (MalformedEventException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         }
         String key = event.diagnosticId().toString();
@@ -88,7 +84,7 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
         }
         decision.changedRow().ifPresent(row -> context.forward(
                 new Record<>(key, DiagnosticStateRecords.toAvro(row), record.timestamp()), DiagnosticTopology.STATE_SINK_NODE));
-        decision.rejections().forEach(rejection -> reject(rejection, record.timestamp()));
+        decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
     }
 
     @Override
@@ -113,8 +109,4 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
         context.forward(new Record<String, SpecificRecord>(key, null, timestamp), DiagnosticTopology.STATE_SINK_NODE);
     }
 
-    private void reject(Rejection rejection, long timestamp) {
-        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
-        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
-    }
 }

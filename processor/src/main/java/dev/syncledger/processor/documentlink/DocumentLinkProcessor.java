@@ -2,7 +2,6 @@ package dev.syncledger.processor.documentlink;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.RejectedEventRecords;
 import dev.syncledger.processor.rejection.Rejection;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
@@ -14,13 +13,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Routes document-link records through {@link DocumentLinkFold}: reads the link's ledger, stores the new one, emits the row or the rejection. */
 final class DocumentLinkProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DocumentLinkProcessor.class);
 
     private final AvroCodec<DocumentLinkEvent> codec;
     private final DocumentLinkEventReader reader = new DocumentLinkEventReader();
@@ -45,13 +41,13 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
         try {
             event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
         } catch (UndecodableRecordException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
             return;
         } catch (MalformedEventException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         } catch (UnknownDirectionException e) {
-            reject(new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         }
         String linkKey = event.key().toString();
@@ -62,11 +58,7 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
         decision.changedRow().ifPresent(row -> context.forward(
                 new Record<>(linkKey, DocumentLinkStateRecords.toAvro(row, decision.revision()), record.timestamp()),
                 DocumentLinkTopology.STATE_SINK_NODE));
-        decision.rejection().ifPresent(rejection -> reject(rejection, record.timestamp()));
+        decision.rejection().ifPresent(rejection -> Rejections.publish(context, rejection, record.timestamp()));
     }
 
-    private void reject(Rejection rejection, long timestamp) {
-        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
-        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
-    }
 }

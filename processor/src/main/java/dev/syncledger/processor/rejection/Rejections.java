@@ -1,15 +1,20 @@
 package dev.syncledger.processor.rejection;
 
+import dev.syncledger.schemas.rejected.RejectedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Kafka-side helpers every entity processor shares: where a record came from, and publishing a rejection. */
 public final class Rejections {
 
     /** The child node every entity processor forwards its rejections to. */
     public static final String SINK_NODE = "rejected-events";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rejections.class);
 
     private Rejections() {}
 
@@ -24,7 +29,10 @@ public final class Rejections {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
-    public static <V> void publish(ProcessorContext<String, V> context, Rejection rejection, long timestamp, V value) {
+    /** Publishes the rejection to the rejected-events topic; logged at DEBUG only, it is the topic operators read. */
+    public static void publish(ProcessorContext<String, ? super RejectedEvent> context, Rejection rejection, long timestamp) {
+        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
+        RejectedEvent value = RejectedEventRecords.toAvro(rejection, now(context));
         context.forward(new Record<>(rejection.origin().key(), value, timestamp), SINK_NODE);
     }
 

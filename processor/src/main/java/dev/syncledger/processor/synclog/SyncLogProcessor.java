@@ -2,7 +2,6 @@ package dev.syncledger.processor.synclog;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.RejectedEventRecords;
 import dev.syncledger.processor.rejection.Rejection;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
@@ -14,13 +13,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Routes sync-run records through {@link SyncLogFold}: reads the run's ledger, stores the new one, emits the row and the rejections. */
 final class SyncLogProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncLogProcessor.class);
 
     private final AvroCodec<SyncRunEvent> codec;
     private final SyncRunEventReader reader = new SyncRunEventReader();
@@ -45,10 +41,10 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
         try {
             event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
         } catch (UndecodableRecordException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
             return;
         } catch (MalformedEventException e) {
-            reject(new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
             return;
         }
         String runKey = event.syncLogId().toString();
@@ -59,11 +55,7 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
         decision.changedRow().ifPresent(row -> context.forward(
                 new Record<>(runKey, SyncLogStateRecords.toAvro(row, decision.revision()), record.timestamp()),
                 SyncLogTopology.STATE_SINK_NODE));
-        decision.rejections().forEach(rejection -> reject(rejection, record.timestamp()));
+        decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
     }
 
-    private void reject(Rejection rejection, long timestamp) {
-        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
-        Rejections.publish(context, rejection, timestamp, RejectedEventRecords.toAvro(rejection, Rejections.now(context)));
-    }
 }
