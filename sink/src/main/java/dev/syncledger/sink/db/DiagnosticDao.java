@@ -10,8 +10,10 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 public interface DiagnosticDao {
 
     /**
-     * Insert-only: a diagnostic never changes once stored, so the same diagnostic_id again (a replay,
-     * or the processor publishing it anew) leaves the stored row exactly as it is.
+     * A diagnostic is insert-only for its producers, but the processor may still replace the row it
+     * published: of two events for one diagnostic_id the lower event_id wins even when it arrives second.
+     * The state topic delivers a key's states in order and the offsets commit with the rows, so the
+     * last state received is the current one; an identical state writes nothing.
      */
     @SqlBatch("""
             INSERT INTO connector_sync_diagnostics (
@@ -26,9 +28,28 @@ public interface DiagnosticDao {
                 :httpStatus, :detail,
                 :occurredAt, :createdAt, :updatedAt,
                 :workspacePk, :workspaceConnectorPk)
-            ON CONFLICT (diagnostic_id) DO NOTHING
+            ON CONFLICT (diagnostic_id) DO UPDATE SET
+                target_model = EXCLUDED.target_model,
+                tool_name = EXCLUDED.tool_name,
+                reason = EXCLUDED.reason,
+                http_status = EXCLUDED.http_status,
+                detail = EXCLUDED.detail,
+                occurred_at = EXCLUDED.occurred_at,
+                created_at = EXCLUDED.created_at,
+                updated_at = EXCLUDED.updated_at,
+                workspace_pk = EXCLUDED.workspace_pk,
+                workspace_connector_pk = EXCLUDED.workspace_connector_pk
+            WHERE (connector_sync_diagnostics.target_model, connector_sync_diagnostics.tool_name,
+                   connector_sync_diagnostics.reason, connector_sync_diagnostics.http_status,
+                   connector_sync_diagnostics.detail, connector_sync_diagnostics.occurred_at,
+                   connector_sync_diagnostics.created_at, connector_sync_diagnostics.updated_at,
+                   connector_sync_diagnostics.workspace_pk, connector_sync_diagnostics.workspace_connector_pk)
+                IS DISTINCT FROM
+                  (EXCLUDED.target_model, EXCLUDED.tool_name, EXCLUDED.reason, EXCLUDED.http_status, EXCLUDED.detail,
+                   EXCLUDED.occurred_at, EXCLUDED.created_at, EXCLUDED.updated_at, EXCLUDED.workspace_pk,
+                   EXCLUDED.workspace_connector_pk)
             """)
-    void insertDiagnostics(@BindMethods List<DiagnosticRow> diagnostics,
+    void upsertDiagnostics(@BindMethods List<DiagnosticRow> diagnostics,
                            @Bind("workspacePk") List<Long> workspacePks,
                            @Bind("workspaceConnectorPk") List<Long> workspaceConnectorPks);
 

@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * connector_sync_diagnostics, from the diagnostic state topic. Insert-only: a stored diagnostic never
- * changes. A tombstone is retention pruning it, and deletes the row.
+ * connector_sync_diagnostics, from the diagnostic state topic. Producers never change a diagnostic, but
+ * the processor may replace the row it published (a lower event_id arriving second wins), so the row
+ * follows the topic's latest state. A tombstone is retention pruning it, and deletes the row.
  */
 public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDiagnostic, DiagnosticRow> {
 
@@ -57,7 +58,7 @@ public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDia
 
     @Override
     public void write(Handle handle, List<DiagnosticRow> rows, ParentKeys parents) {
-        handle.attach(DiagnosticDao.class).insertDiagnostics(
+        handle.attach(DiagnosticDao.class).upsertDiagnostics(
                 rows,
                 rows.stream().map(row -> parents.workspace(row.workspaceId())).toList(),
                 rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList());

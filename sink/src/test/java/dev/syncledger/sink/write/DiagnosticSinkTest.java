@@ -82,7 +82,7 @@ class DiagnosticSinkTest {
     }
 
     @Test
-    void shouldChangeNothingWhenTheSameDiagnosticIdComesAgain() {
+    void shouldTakeTheNewStateWhenTheProcessorReplacesADiagnostic() {
         UUID id = UUID.randomUUID();
         writer.write(records.batch(records.state(records.diagnostic(id))));
         DiagnosticRow first = stored().diagnostic(id).orElseThrow();
@@ -93,7 +93,10 @@ class DiagnosticSinkTest {
                 .setUpdatedAt(SinkRecords.CREATED_AT.plusSeconds(60)))));
 
         assertThat(again.rowsWritten()).isEqualTo(1);
-        assertThat(stored().diagnostic(id)).contains(first);
+        DiagnosticRow replaced = stored().diagnostic(id).orElseThrow();
+        assertThat(replaced).isNotEqualTo(first);
+        assertThat(replaced.reason()).isEqualTo("jury_run");
+        assertThat(replaced.detail()).isEqualTo("a different detail under the same id");
         assertThat(stored().diagnosticCount()).isEqualTo(1);
         assertThat(stored().rejectedEvents()).isEmpty();
     }
