@@ -62,10 +62,20 @@ class SyncLedgerCliTest {
     }
 
     @Test
+    void shouldRefuseAnHttpPortOutOfRangeInOneLine() {
+        int code = run("replay", "--events", "x.jsonl", "--http-port", "70000");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString()).isEqualTo("sync-ledger: --http-port must be between 0 and 65535 (0 picks a free port), was 70000"
+                + " (see 'sync-ledger replay --help')" + System.lineSeparator());
+    }
+
+    @Test
     void shouldPrintHelpForReplay() {
         int code = run("replay", "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--events").contains("--database-url").contains("SYNC_LEDGER_DATABASE_URL");
+        assertThat(out.toString()).contains("--events").contains("--database-url").contains("SYNC_LEDGER_DATABASE_URL")
+                .contains("--http-port").contains("--http-host");
     }
 }

@@ -7,6 +7,7 @@ import dev.syncledger.sink.write.RetryPolicy;
 import dev.syncledger.sink.write.SinkBatch;
 import dev.syncledger.sink.write.SinkRecordReader;
 import dev.syncledger.sink.write.SinkWriter;
+import dev.syncledger.sink.write.WriteCounts;
 import dev.syncledger.sink.write.WriteResult;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -23,6 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,6 +71,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong rowsDeleted = new AtomicLong();
     private final AtomicLong rejectedEventsWritten = new AtomicLong();
+    private final Map<String, AtomicLong> rowsWrittenByTable = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> rejectedEventsByReason = new ConcurrentHashMap<>();
 
     /**
      * Connects to PostgreSQL and migrates the schema, so that a wrong URL or a stopped server fails
@@ -216,13 +222,16 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     private void writeAndAcknowledge(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> positions) {
         SinkBatch batch = SinkBatch.of(records, reader).resumingAt(positions);
-        WriteResult result;
+        WriteCounts counts;
         try {
-            result = writer.write(batch);
+            counts = writer.writeCounted(batch);
         } catch (DatabaseUnavailableException e) {
             enterOutage(e);
             return;
         }
+        WriteResult result = counts.totals();
+        counts.rowsWrittenByTable().forEach((table, n) -> rowsWrittenByTable.computeIfAbsent(table, t -> new AtomicLong()).addAndGet(n));
+        counts.rejectedByReason().forEach((reason, n) -> rejectedEventsByReason.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
         rowsWritten.addAndGet(result.rowsWritten());
         rowsDeleted.addAndGet(result.rowsDeleted());
         rejectedEventsWritten.addAndGet(result.rejectedEventsWritten());
@@ -266,6 +275,27 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     /** Rejected events committed, including replays of ones already stored. */
     public long rejectedEventsWritten() {
         return rejectedEventsWritten.get();
+    }
+
+    /** Per PostgreSQL table, the state rows committed so far, counted as in {@link #rowsWritten()}; tables without rows are absent. */
+    public Map<String, Long> rowsWrittenByTable() {
+        return snapshot(rowsWrittenByTable);
+    }
+
+    /** Per reason, the rejected events committed so far, counted as in {@link #rejectedEventsWritten()}. */
+    public Map<String, Long> rejectedEventsWrittenByReason() {
+        return snapshot(rejectedEventsByReason);
+    }
+
+    /** The consumer's own Kafka client metrics, read-only; safe to read from any thread. */
+    public Map<MetricName, ? extends Metric> consumerMetrics() {
+        return consumer.metrics();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
+        Map<String, Long> copy = new HashMap<>();
+        counters.forEach((key, counter) -> copy.put(key, counter.get()));
+        return Map.copyOf(copy);
     }
 
     /** Wakes the consumer, waits for the batch in hand to commit and for {@link #run()} to return, then closes. */

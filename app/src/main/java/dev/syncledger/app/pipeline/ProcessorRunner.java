@@ -53,6 +53,11 @@ public final class ProcessorRunner implements AutoCloseable {
         }
     }
 
+    /** The running instance, for metrics binders and health checks; its lifecycle stays with this runner. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

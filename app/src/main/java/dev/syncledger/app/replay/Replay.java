@@ -5,6 +5,9 @@ import dev.syncledger.app.events.EventLineParser;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.InvalidEventLineException;
 import dev.syncledger.app.events.OutgoingEvent;
+import dev.syncledger.app.observability.ObservabilityServer;
+import dev.syncledger.app.observability.ObservabilitySettings;
+import dev.syncledger.app.observability.PipelineObservability;
 import dev.syncledger.app.pipeline.CatchUp;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
@@ -69,7 +72,9 @@ public final class Replay {
                     .withSerde(options.serde());
             try (ProcessorRunner processor = ProcessorRunner.start(streams, options.topology(), START_TIMEOUT);
                  SinkRunner sink = SinkRunner.start(sinkConfig);
-                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), options.serde())) {
+                 EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), options.serde());
+                 ObservabilityServer http = options.http() == null ? null
+                         : PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, database)) {
                 Tally tally = publishAll(lines, publisher);
                 publisher.flush();
                 CatchUp catchUp = new CatchUp(admin);
@@ -164,8 +169,14 @@ public final class Replay {
         }
     }
 
-    /** What a replay needs to know. */
-    public record ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout) {
+    /** What a replay needs to know; {@code http} is null unless the endpoint was asked for. */
+    public record ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout,
+                                ObservabilitySettings http) {
+
+        /** Without the HTTP endpoint. */
+        public ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout) {
+            this(databaseUrl, schema, topology, partitions, timeout, null);
+        }
 
         public SerdeConfig serde() {
             return topology.serde();

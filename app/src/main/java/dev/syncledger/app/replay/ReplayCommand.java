@@ -2,6 +2,7 @@ package dev.syncledger.app.replay;
 
 import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
@@ -60,6 +61,14 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Diagnostics older than this are pruned, and not stored when they arrive that old (default: ${DEFAULT-VALUE}).")
     Duration diagnosticRetention;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve /metrics and /health on this port while the replay runs (0 picks a free one); off unless given.")
+    Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = ObservabilitySettings.DEFAULT_HOST,
+            description = "The address the HTTP endpoint binds (default: ${DEFAULT-VALUE}; 0.0.0.0 inside a container).")
+    String httpHost;
+
     @Option(names = "--verbose", description = "Print stack traces of failures.")
     boolean verbose;
 
@@ -73,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--diagnostic-retention must be positive");
         }
         TopologyConfig topology = new TopologyConfig(serde).withDiagnosticRetention(diagnosticRetention);
-        Replay replay = new Replay(new Replay.ReplayOptions(databaseUrl, schema, topology, partitions, timeout));
+        Replay replay = new Replay(new Replay.ReplayOptions(databaseUrl, schema, topology, partitions, timeout, http()));
         ReplaySummary summary;
         try (BufferedReader lines = open()) {
             summary = replay.run(lines);
@@ -86,6 +95,17 @@ public final class ReplayCommand implements Callable<Integer> {
         out.println("replayed " + ("-".equals(events) ? "standard input" : events));
         summary.print(out);
         return 0;
+    }
+
+    private ObservabilitySettings http() {
+        if (httpPort == null) {
+            return null;
+        }
+        try {
+            return new ObservabilitySettings(httpHost, httpPort);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private BufferedReader open() throws IOException {

@@ -11,10 +11,12 @@ import org.apache.avro.specific.SpecificRecord;
 abstract class AvroStateTable<K extends Comparable<? super K>, A extends SpecificRecord, R> implements StateTable<K, R> {
 
     private final TopicSpec topic;
+    private final String tableName;
     private final AvroCodec<A> codec;
 
-    AvroStateTable(TopicSpec topic, Schema schema, SerdeConfig serde) {
+    AvroStateTable(TopicSpec topic, String tableName, Schema schema, SerdeConfig serde) {
         this.topic = topic;
+        this.tableName = tableName;
         this.codec = AvroCodec.create(schema, serde);
     }
 
@@ -24,6 +26,11 @@ abstract class AvroStateTable<K extends Comparable<? super K>, A extends Specifi
     @Override
     public final String topic() {
         return topic.name();
+    }
+
+    @Override
+    public final String tableName() {
+        return tableName;
     }
 
     @Override

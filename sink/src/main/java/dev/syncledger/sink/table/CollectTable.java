@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 public final class CollectTable extends AvroStateTable<UUID, Collect, CollectRow> {
 
     public CollectTable(SerdeConfig serde) {
-        super(Topics.COLLECT_STATE, Collect.getClassSchema(), serde);
+        super(Topics.COLLECT_STATE, "collects", Collect.getClassSchema(), serde);
     }
 
     @Override

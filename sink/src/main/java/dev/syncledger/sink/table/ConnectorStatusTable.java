@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 public final class ConnectorStatusTable extends AvroStateTable<UUID, ConnectorStatus, ConnectorStatusRow> {
 
     public ConnectorStatusTable(SerdeConfig serde) {
-        super(Topics.CONNECTOR_STATUS_STATE, ConnectorStatus.getClassSchema(), serde);
+        super(Topics.CONNECTOR_STATUS_STATE, "connector_status", ConnectorStatus.getClassSchema(), serde);
     }
 
     @Override

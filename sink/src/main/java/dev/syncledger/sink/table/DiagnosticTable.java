@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDiagnostic, DiagnosticRow> {
 
     public DiagnosticTable(SerdeConfig serde) {
-        super(Topics.DIAGNOSTIC_STATE, ConnectorSyncDiagnostic.getClassSchema(), serde);
+        super(Topics.DIAGNOSTIC_STATE, "connector_sync_diagnostics", ConnectorSyncDiagnostic.getClassSchema(), serde);
     }
 
     @Override

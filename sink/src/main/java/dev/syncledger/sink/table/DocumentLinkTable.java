@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 public final class DocumentLinkTable extends AvroStateTable<DocumentLinkKey, DocumentWorkspaceConnector, DocumentLinkRow> {
 
     public DocumentLinkTable(SerdeConfig serde) {
-        super(Topics.DOCUMENT_LINK_STATE, DocumentWorkspaceConnector.getClassSchema(), serde);
+        super(Topics.DOCUMENT_LINK_STATE, "document_workspace_connectors", DocumentWorkspaceConnector.getClassSchema(), serde);
     }
 
     @Override

@@ -17,6 +17,9 @@ public interface StateTable<K extends Comparable<? super K>, R> {
     /** The state topic this table is filled from. */
     String topic();
 
+    /** The PostgreSQL table its rows go to, for metrics and messages: {@code workspace_connector_sync_logs}. */
+    String tableName();
+
     /** The Avro record the topic holds, for messages: {@code WorkspaceConnectorSyncLog}. */
     String recordName();
 

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 public final class SyncLogTable extends AvroStateTable<UUID, WorkspaceConnectorSyncLog, SyncLogRow> {
 
     public SyncLogTable(SerdeConfig serde) {
-        super(Topics.SYNC_LOG_STATE, WorkspaceConnectorSyncLog.getClassSchema(), serde);
+        super(Topics.SYNC_LOG_STATE, "workspace_connector_sync_logs", WorkspaceConnectorSyncLog.getClassSchema(), serde);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,11 @@ public final class SinkWriter {
      * @throws dev.syncledger.sink.db.DatabaseUnavailableException when the database stays unreachable; nothing of the batch is committed
      */
     public WriteResult write(SinkBatch batch) {
+        return writeCounted(batch).totals();
+    }
+
+    /** As {@link #write(SinkBatch)}, with the rows per table and the rejections per reason. */
+    public WriteCounts writeCounted(SinkBatch batch) {
         Mode mode = Mode.BATCHED;
         int failedAttempts = 0;
         while (true) {
@@ -102,15 +108,20 @@ public final class SinkWriter {
         return scope;
     }
 
-    private WriteResult apply(Handle handle, SinkBatch batch, Mode mode) {
+    private WriteCounts apply(Handle handle, SinkBatch batch, Mode mode) {
         ParentKeys parents = createParents(handle, batch);
         List<RejectedEventRow> rejections = new ArrayList<>(batch.rejections());
         int written = 0;
         int deleted = 0;
+        Map<String, Integer> writtenByTable = new HashMap<>();
         for (TableBatch<?, ?> table : batch.tables()) {
-            written += mode == Mode.BATCHED
+            int tableWritten = mode == Mode.BATCHED
                     ? table.writeAll(handle, parents)
                     : table.writeOneByOne(handle, parents, rejections);
+            written += tableWritten;
+            if (tableWritten > 0) {
+                writtenByTable.merge(table.tableName(), tableWritten, Integer::sum);
+            }
             deleted += table.delete(handle);
         }
         SinkDao dao = handle.attach(SinkDao.class);
@@ -119,7 +130,9 @@ public final class SinkWriter {
         }
         dao.storeOffsets(scope, sinkOffsets(batch.nextOffsets()));
         faultHook.afterRowsWrittenBeforeCommit(uncommitted(handle, batch));
-        return new WriteResult(written, deleted, rejections.size());
+        Map<String, Integer> rejectedByReason = new HashMap<>();
+        rejections.forEach(rejection -> rejectedByReason.merge(rejection.reason(), 1, Integer::sum));
+        return new WriteCounts(new WriteResult(written, deleted, rejections.size()), writtenByTable, rejectedByReason);
     }
 
     /** Every parent row the batch's rows point at, created if missing before any row is written. */

@@ -43,6 +43,10 @@ final class TableBatch<K extends Comparable<? super K>, R> {
         return table.topic();
     }
 
+    String tableName() {
+        return table.tableName();
+    }
+
     List<R> rows() {
         return upserts.stream().map(Upsert::row).toList();
     }

@@ -140,6 +140,38 @@ class AllStateTablesTest {
     }
 
     @Test
+    void shouldCountRowsPerTableAndRejectionsPerReasonForMetrics() {
+        WriteCounts counts = writer(SinkFaultHook.NONE).writeCounted(mixed);
+
+        assertThat(counts.totals()).isEqualTo(new WriteResult(5, 0, 1));
+        assertThat(counts.rowsWrittenByTable()).isEqualTo(Map.of(
+                "workspace_connector_sync_logs", 1,
+                "connector_sync_diagnostics", 1,
+                "document_workspace_connectors", 1,
+                "collects", 1,
+                "connector_status", 1));
+        assertThat(counts.rejectedByReason()).isEqualTo(Map.of("malformed", 1));
+    }
+
+    @Test
+    void shouldCountRefusedRowsAsUnwritableRejectionsNotAsRowsOfTheirTable() {
+        WriteCounts counts = writer(SinkFaultHook.NONE).writeCounted(records.batch(
+                records.state(records.diagnostic().setHttpStatus(42)),
+                records.state(records.succeeded(UUID.randomUUID(), 2)),
+                records.rejected(records.rejectedEvent(7))));
+
+        assertThat(counts.rowsWrittenByTable()).isEqualTo(Map.of("workspace_connector_sync_logs", 1));
+        assertThat(counts.rejectedByReason()).isEqualTo(Map.of(SinkWriter.UNWRITABLE, 1, "malformed", 1));
+    }
+
+    @Test
+    void shouldNameEveryStateTableItsPostgresTable() {
+        assertThat(StateTables.all(SerdeConfig.withoutRegistry())).extracting(StateTable::tableName).containsExactly(
+                "workspace_connector_sync_logs", "connector_sync_diagnostics", "document_workspace_connectors", "collects",
+                "connector_status");
+    }
+
+    @Test
     void shouldOrderEachTablesRowsByKeySoThatConcurrentSinksLockInTheSameOrder() {
         SinkBatch batch = records.batch(
                 records.state(records.link(UUID.randomUUID())),

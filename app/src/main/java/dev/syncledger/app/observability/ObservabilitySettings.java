@@ -1,0 +1,31 @@
+package dev.syncledger.app.observability;
+
+/**
+ * Where the metrics and health endpoint listens.
+ *
+ * @param host the address to bind; {@value #DEFAULT_HOST} by default, so nothing outside the machine sees it unless asked
+ *             (inside a container, {@code --http-host 0.0.0.0})
+ * @param port the TCP port; {@value #DEFAULT_PORT} by default, 0 picks any free port
+ */
+public record ObservabilitySettings(String host, int port) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public ObservabilitySettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("--http-host must not be blank; use 127.0.0.1, or 0.0.0.0 inside a container");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--http-port must be between 0 and 65535 (0 picks a free port), was " + port);
+        }
+    }
+
+    public static ObservabilitySettings defaults() {
+        return new ObservabilitySettings(DEFAULT_HOST, DEFAULT_PORT);
+    }
+
+    public static ObservabilitySettings onPort(int port) {
+        return new ObservabilitySettings(DEFAULT_HOST, port);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.syncledger.app.observability;
+
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.app.pipeline.SinkRunner;
+import dev.syncledger.sink.db.Database;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one call the commands make: the endpoint for whatever part of the pipeline this process runs.
+ * Readiness: the broker always, the processor when it runs, the sink and the database when the sink runs.
+ */
+public final class PipelineObservability {
+
+    private PipelineObservability() {}
+
+    /**
+     * @param processor the processor this process runs, or null ({@code --only sink})
+     * @param sink      the sink this process runs, or null ({@code --only processor})
+     * @param database  the sink's database, checked for readiness; null when there is no sink
+     */
+    public static ObservabilityServer start(ObservabilitySettings settings, String bootstrapServers, ProcessorRunner processor,
+                                            SinkRunner sink, Database database) {
+        List<Readiness> checks = new ArrayList<>();
+        List<MeterBinder> binders = new ArrayList<>(SyncLedgerMetrics.jvm());
+        checks.add(HealthChecks.broker(bootstrapServers, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
+        if (processor != null) {
+            checks.add(HealthChecks.processor(processor::state));
+            binders.addAll(SyncLedgerMetrics.processor(processor.streams()));
+        }
+        if (database != null) {
+            checks.add(HealthChecks.database(database, HealthChecks.DEFAULT_TIMEOUT));
+        }
+        if (sink != null) {
+            checks.add(HealthChecks.sink(sink::isAlive));
+            binders.addAll(SyncLedgerMetrics.sink(sink.sink(), bootstrapServers));
+        }
+        return ObservabilityServer.start(settings, checks, binders);
+    }
+}

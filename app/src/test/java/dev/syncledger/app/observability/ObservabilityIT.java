@@ -1,0 +1,161 @@
+package dev.syncledger.app.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.syncledger.app.broker.EmbeddedKafkaBroker;
+import dev.syncledger.app.events.EventLineParser;
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.events.InvalidEventLineException;
+import dev.syncledger.app.pipeline.CatchUp;
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.app.pipeline.SinkRunner;
+import dev.syncledger.app.testing.CuttableTcpProxy;
+import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.sink.SinkConfig;
+import dev.syncledger.sink.db.Database;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The endpoint on a real pipeline: in-process broker, processor, sink, PostgreSQL, and a real HTTP client. */
+class ObservabilityIT {
+
+    private static final Path SAMPLE = Path.of("..", "samples", "events.jsonl");
+    private static final String APPLICATION_ID = "observability-it";
+
+    private final TestDatabase database = TestDatabase.freshSchema();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+        database.close();
+    }
+
+    @Test
+    void shouldExposeOurMetersAndKafkaStreamsMetersAfterThePipelineProcessedEvents(@TempDir Path dir) throws Exception {
+        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        Admin admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
+        new TopicProvisioner(admin).ensure(2, (short) 1);
+        StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("streams")).withApplicationId(APPLICATION_ID);
+        ProcessorRunner processor = keep(ProcessorRunner.start(streams, TopologyConfig.defaults(), Duration.ofSeconds(60)));
+        SinkRunner sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
+                .withDatabaseUrl(database.url()).withSchema(database.schema())));
+        Database db = Database.connect(database.url(), database.schema());
+        ObservabilityServer server = keep(PipelineObservability.start(ObservabilitySettings.onPort(0), broker.bootstrapServers(),
+                processor, sink, db));
+        Http http = new Http(server.uri());
+
+        publish(Files.readAllLines(SAMPLE), broker);
+        CatchUp catchUp = new CatchUp(admin);
+        catchUp.awaitProcessed(APPLICATION_ID, Topics.INPUTS.stream().map(Topics.TopicSpec::name).toList(), Duration.ofSeconds(60));
+        List<String> outputs = new ArrayList<>(Topics.STATES.stream().map(Topics.TopicSpec::name).toList());
+        outputs.add(Topics.REJECTED.name());
+        catchUp.awaitSunk(outputs, sink::committedOffsets, Duration.ofSeconds(60));
+
+        HttpResponse<String> response = http.get("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String metrics = response.body();
+        assertThat(value(metrics, "sync_ledger_rows_written_total{table=\"workspace_connector_sync_logs\"}")).isPositive();
+        assertThat(sumOf(metrics, "sync_ledger_events_rejected_total")).as("rejections of the sample, every reason")
+                .isEqualTo(rejectedEventsStored());
+        assertThat(value(metrics, "sync_ledger_events_rejected_total{reason=\"missing_error\"}")).isPositive();
+        assertThat(metrics).contains("sync_ledger_events_rejected_total{reason=\"conflicting_diagnostic\"}");
+        assertThat(metrics).contains("sync_ledger_rows_pruned_total");
+        assertThat(metrics).contains("sync_ledger_sink_lag{partition=\"0\",topic=\"connector-sync.state.workspace-connector-sync-logs\"}");
+        assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+");
+        assertThat(metrics).containsPattern("(?m)^kafka_consumer_\\w+\\{.*client_id=\"consumer-sync-ledger-sink");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                value(http.get("/metrics").body(), "sync_ledger_sink_lag{partition=\"0\",topic=\"connector-sync.state.workspace-connector-sync-logs\"}"))
+                .isZero());
+        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldTurnNotReadyWhileTheDatabaseIsCutOffAndReadyAgainWhenItIsBack(@TempDir Path dir) throws Exception {
+        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
+        String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
+        Database db = Database.connect(proxiedUrl, database.schema());
+        ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0),
+                List.of(HealthChecks.database(db, Duration.ofSeconds(2)),
+                        HealthChecks.broker(broker.bootstrapServers(), Duration.ofSeconds(2), HealthChecks.BROKER_CACHE)),
+                List.of()));
+        Http http = new Http(server.uri());
+        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+
+        proxy.cut();
+
+        HttpResponse<String> down = http.get("/health/ready");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"broker\":\"UP\"",
+                "\"database\":\"cannot reach PostgreSQL at " + proxiedUrl);
+        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+
+        proxy.restore();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(200));
+        assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(http.get("/unknown").statusCode()).isEqualTo(404);
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        assertThat(matcher.find()).as("series %s in%n%s", series, metrics).isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static double sumOf(String metrics, String name) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*} (\\S+)$").matcher(metrics);
+        double sum = 0;
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(1));
+        }
+        return sum;
+    }
+
+    private double rejectedEventsStored() {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rejected_events").mapTo(Long.class).one());
+    }
+
+    private static void publish(List<String> lines, EmbeddedKafkaBroker broker) {
+        EventLineParser parser = new EventLineParser();
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    publisher.publish(parser.parse(line));
+                } catch (InvalidEventLineException e) {
+                    // the sample holds invalid lines on purpose; they never reach the broker
+                }
+            }
+            publisher.flush();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        toClose.add(resource);
+        return resource;
+    }
+}
