@@ -64,8 +64,9 @@ public final class Replay {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             new TopicProvisioner(admin).ensure(options.partitions(), (short) 1);
-            StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), work.resolve("streams"))
-                    .withApplicationId(APPLICATION_ID);
+            StreamsSettings defaults = StreamsSettings.defaults(broker.bootstrapServers(), work.resolve("streams"));
+            StreamsSettings streams = new StreamsSettings(options.applicationId(), defaults.bootstrapServers(), defaults.stateDir(),
+                    defaults.processingGuarantee(), options.threads(), defaults.commitInterval(), defaults.replicationFactor(), Map.of());
             SinkConfig sinkConfig = SinkConfig.of(broker.bootstrapServers())
                     .withDatabaseUrl(options.databaseUrl())
                     .withSchema(options.schema())
@@ -79,9 +80,9 @@ public final class Replay {
                 publisher.flush();
                 CatchUp catchUp = new CatchUp(admin);
                 // The connector status is two hops past the inputs: state topics, then the internal contributions topic.
-                catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), options.timeout());
-                catchUp.awaitProcessed(APPLICATION_ID, StatusTopology.SOURCE_TOPICS, options.timeout());
-                catchUp.awaitProcessed(APPLICATION_ID, names(List.of(Topics.STATUS_CONTRIBUTIONS)), options.timeout());
+                catchUp.awaitProcessed(options.applicationId(), names(Topics.INPUTS), options.timeout());
+                catchUp.awaitProcessed(options.applicationId(), StatusTopology.SOURCE_TOPICS, options.timeout());
+                catchUp.awaitProcessed(options.applicationId(), names(List.of(Topics.STATUS_CONTRIBUTIONS)), options.timeout());
                 catchUp.awaitSunk(names(outputs()), sink::committedOffsets, options.timeout());
                 LOG.info("replay caught up: {} events published, {} lines invalid", tally.published(), tally.invalid.size());
                 return new ReplaySummary(tally.linesRead, tally.publishedByType, tally.invalid,
@@ -116,21 +117,7 @@ public final class Replay {
     }
 
     private static Map<String, Long> rowCounts(Database database) {
-        return database.jdbi().withExtension(ReplayCounts.class, counts -> {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            rows.put("workspaces", counts.workspaces());
-            rows.put("workspace_connectors", counts.workspaceConnectors());
-            rows.put("workspace_connector_sync_logs", counts.workspaceConnectorSyncLogs());
-            rows.put("connector_sync_diagnostics", counts.connectorSyncDiagnostics());
-            rows.put("documents", counts.documents());
-            rows.put("document_workspace_connectors", counts.documentWorkspaceConnectors());
-            rows.put("peoples", counts.peoples());
-            rows.put("tasks", counts.tasks());
-            rows.put("collects", counts.collects());
-            rows.put("connector_status", counts.connectorStatus());
-            rows.put("rejected_events", counts.rejectedEvents());
-            return rows;
-        });
+        return ReplayCounts.perTable(database.jdbi());
     }
 
     private static List<TopicSpec> outputs() {
@@ -171,11 +158,11 @@ public final class Replay {
 
     /** What a replay needs to know; {@code http} is null unless the endpoint was asked for. */
     public record ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout,
-                                ObservabilitySettings http) {
+                                String applicationId, int threads, ObservabilitySettings http) {
 
-        /** Without the HTTP endpoint. */
+        /** One processor thread, the default application id, no HTTP endpoint. */
         public ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout) {
-            this(databaseUrl, schema, topology, partitions, timeout, null);
+            this(databaseUrl, schema, topology, partitions, timeout, APPLICATION_ID, 1, null);
         }
 
         public SerdeConfig serde() {

@@ -4,14 +4,15 @@ import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.schemas.serde.SerdeConfig;
-import dev.syncledger.sink.db.Database;
+import dev.syncledger.app.config.CommonOptions;
+import dev.syncledger.app.config.DatabaseOptions;
+import dev.syncledger.app.config.ProcessorOptions;
+import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Starts a single-node Kafka broker inside this process, the processor and the sink; publishes every line of",
                 "the events file; waits until everything has reached PostgreSQL; prints a summary.",
-                "Every option can also be set with an environment variable: --database-url as SYNC_LEDGER_DATABASE_URL."})
+                "Every option can also be set with an environment variable (--database-url as SYNC_LEDGER_DATABASE_URL)",
+                "or in the --config file (database-url=...); a flag wins over the environment, which wins over the file."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -38,17 +41,17 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, paramLabel = "FILE", description = "JSON event lines, one event per line; - reads standard input.")
     String events;
 
-    @Option(names = "--database-url", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-            description = "PostgreSQL JDBC URL (default: ${DEFAULT-VALUE}).")
-    String databaseUrl;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
-            description = "The schema holding sync-ledger's tables, created when missing (default: ${DEFAULT-VALUE}).")
-    String schema;
+    @Mixin
+    SchemaRegistryOptions registry;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "A Confluent-compatible schema registry; without it, events use Avro single-object encoding.")
-    URI schemaRegistryUrl;
+    @Mixin
+    ProcessorOptions processor;
+
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -56,10 +59,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
             description = "How long to wait for the pipeline to catch up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    @Option(names = "--diagnostic-retention", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
-            description = "Diagnostics older than this are pruned, and not stored when they arrive that old (default: ${DEFAULT-VALUE}).")
-    Duration diagnosticRetention;
 
     @Option(names = "--http-port", paramLabel = "PORT",
             description = "Serve /metrics and /health on this port while the replay runs (0 picks a free one); off unless given.")
@@ -69,20 +68,21 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "The address the HTTP endpoint binds (default: ${DEFAULT-VALUE}; 0.0.0.0 inside a container).")
     String httpHost;
 
-    @Option(names = "--verbose", description = "Print stack traces of failures.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         if (partitions < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--partitions must be at least 1");
         }
-        SerdeConfig serde = schemaRegistryUrl == null ? SerdeConfig.withoutRegistry() : SerdeConfig.withRegistry(schemaRegistryUrl);
-        if (diagnosticRetention.isNegative() || diagnosticRetention.isZero()) {
+        Duration retention = processor.diagnosticRetention();
+        if (retention.isNegative() || retention.isZero()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--diagnostic-retention must be positive");
         }
-        TopologyConfig topology = new TopologyConfig(serde).withDiagnosticRetention(diagnosticRetention);
-        Replay replay = new Replay(new Replay.ReplayOptions(databaseUrl, schema, topology, partitions, timeout, http()));
+        if (processor.threads() < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        TopologyConfig topology = new TopologyConfig(registry.serde()).withDiagnosticRetention(retention);
+        Replay replay = new Replay(new Replay.ReplayOptions(database.databaseUrl(), database.schema(), topology, partitions, timeout,
+                processor.applicationId(), processor.threads(), http()));
         ReplaySummary summary;
         try (BufferedReader lines = open()) {
             summary = replay.run(lines);

@@ -1,9 +1,31 @@
 package dev.syncledger.app.replay;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The row counts the replay summary prints. */
 public interface ReplayCounts {
+
+    /** The rows of every sync-ledger table, by table name. */
+    static Map<String, Long> perTable(Jdbi jdbi) {
+        return jdbi.withExtension(ReplayCounts.class, counts -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put("workspaces", counts.workspaces());
+            rows.put("workspace_connectors", counts.workspaceConnectors());
+            rows.put("workspace_connector_sync_logs", counts.workspaceConnectorSyncLogs());
+            rows.put("connector_sync_diagnostics", counts.connectorSyncDiagnostics());
+            rows.put("documents", counts.documents());
+            rows.put("document_workspace_connectors", counts.documentWorkspaceConnectors());
+            rows.put("peoples", counts.peoples());
+            rows.put("tasks", counts.tasks());
+            rows.put("collects", counts.collects());
+            rows.put("connector_status", counts.connectorStatus());
+            rows.put("rejected_events", counts.rejectedEvents());
+            return rows;
+        });
+    }
 
     @SqlQuery("SELECT count(*) FROM workspaces")
     long workspaces();

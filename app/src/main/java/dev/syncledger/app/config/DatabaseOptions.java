@@ -1,0 +1,24 @@
+package dev.syncledger.app.config;
+
+import dev.syncledger.sink.db.Database;
+import picocli.CommandLine.Option;
+
+/** The PostgreSQL database and schema holding sync-ledger's tables. */
+public final class DatabaseOptions {
+
+    @Option(names = "--database-url", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
+            description = "PostgreSQL JDBC URL (default: ${DEFAULT-VALUE}).")
+    String databaseUrl;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
+            description = "The schema holding sync-ledger's tables, created when missing (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public String schema() {
+        return schema;
+    }
+}

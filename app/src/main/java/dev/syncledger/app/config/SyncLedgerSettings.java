@@ -1,0 +1,107 @@
+package dev.syncledger.app.config;
+
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.sink.SinkConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The typed, validated configuration of a sync-ledger instance against an existing cluster, built from
+ * the commands' option groups (each option with its default and description there) and turned into the
+ * processor's and the sink's own configurations here.
+ *
+ * @param bootstrapServers    Kafka brokers ({@code --bootstrap-servers})
+ * @param schemaRegistryUrl   the schema registry, if any ({@code --schema-registry-url})
+ * @param connectTimeout      how long Kafka and the registry may take to answer at start ({@code --connect-timeout})
+ * @param databaseUrl         PostgreSQL JDBC URL ({@code --database-url})
+ * @param schema              the schema of sync-ledger's tables ({@code --schema})
+ * @param applicationId       Kafka Streams application id; the sink's group is this id with {@code -sink} ({@code --application-id})
+ * @param threads             Kafka Streams threads ({@code --threads})
+ * @param diagnosticRetention how long diagnostics are kept ({@code --diagnostic-retention})
+ * @param createTopics        create missing topics at start ({@code --create-topics})
+ * @param partitions          partitions of created topics ({@code --partitions})
+ * @param replicationFactor   replicas of created topics and of Kafka Streams' internal topics ({@code --replication-factor})
+ * @param stateDir            Kafka Streams' local state ({@code --state-dir})
+ */
+public record SyncLedgerSettings(
+        String bootstrapServers,
+        Optional<URI> schemaRegistryUrl,
+        Duration connectTimeout,
+        String databaseUrl,
+        String schema,
+        String applicationId,
+        int threads,
+        Duration diagnosticRetention,
+        boolean createTopics,
+        int partitions,
+        short replicationFactor,
+        Path stateDir) {
+
+    /** The sink's consumer group for an application id: instances with one application id share both. */
+    public static final String SINK_GROUP_SUFFIX = "-sink";
+
+    /** @throws IllegalArgumentException naming the option whose value cannot work */
+    public SyncLedgerSettings {
+        require(bootstrapServers != null && !bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
+        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        require(positive(connectTimeout), "--connect-timeout must be positive");
+        require(databaseUrl != null && !databaseUrl.isBlank(), "--database-url must not be empty");
+        require(applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
+                "--application-id must be letters, digits, '.', '_' or '-', was '" + applicationId + "'");
+        require(threads >= 1, "--threads must be at least 1");
+        require(positive(diagnosticRetention), "--diagnostic-retention must be positive");
+        require(partitions >= 1, "--partitions must be at least 1");
+        require(replicationFactor >= 1, "--replication-factor must be at least 1");
+        Objects.requireNonNull(stateDir, "stateDir");
+    }
+
+    public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
+                                        ProcessorOptions processor, TopicOptions topics, Path stateDir) {
+        return new SyncLedgerSettings(kafka.bootstrapServers(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
+                database.databaseUrl(), database.schema(), processor.applicationId(), processor.threads(),
+                processor.diagnosticRetention(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
+    }
+
+    public SerdeConfig serde() {
+        return schemaRegistryUrl.map(SerdeConfig::withRegistry).orElseGet(SerdeConfig::withoutRegistry);
+    }
+
+    public TopologyConfig topology() {
+        return new TopologyConfig(serde()).withDiagnosticRetention(diagnosticRetention);
+    }
+
+    public StreamsSettings streams() {
+        StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers, stateDir);
+        return new StreamsSettings(applicationId, bootstrapServers, stateDir, StreamsConfig.EXACTLY_ONCE_V2, threads,
+                defaults.commitInterval(), replicationFactor, Map.of());
+    }
+
+    public String sinkGroupId() {
+        return applicationId + SINK_GROUP_SUFFIX;
+    }
+
+    public SinkConfig sink() {
+        return SinkConfig.of(bootstrapServers)
+                .withDatabaseUrl(databaseUrl)
+                .withSchema(schema)
+                .withGroupId(sinkGroupId())
+                .withSerde(serde());
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

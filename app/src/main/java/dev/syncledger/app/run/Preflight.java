@@ -1,0 +1,120 @@
+package dev.syncledger.app.run;
+
+import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.config.SyncLedgerSettings;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.Topics.TopicSpec;
+import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.db.DatabaseUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * The checks before anything starts, each failing with one line that names what is unreachable and
+ * the setting that points at it: a wrong address fails in seconds rather than in a retry loop.
+ */
+final class Preflight {
+
+    private final SyncLedgerSettings settings;
+
+    Preflight(SyncLedgerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The database the sink will write to, reached once; its display URL has no password. */
+    Database database() {
+        try {
+            return Database.connect(settings.databaseUrl(), settings.schema());
+        } catch (DatabaseUnavailableException | IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+    }
+
+    void kafka(Admin admin) {
+        Duration timeout = settings.connectTimeout();
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("interrupted while contacting Kafka at " + settings.bootstrapServers(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserFacingException("cannot reach Kafka at " + settings.bootstrapServers() + " within " + seconds(timeout)
+                    + "; is it running? set --bootstrap-servers or SYNC_LEDGER_BOOTSTRAP_SERVERS", e);
+        }
+    }
+
+    void schemaRegistry() {
+        settings.schemaRegistryUrl().ifPresent(this::schemaRegistry);
+    }
+
+    private void schemaRegistry(URI url) {
+        URI subjects = URI.create(url.toString().replaceAll("/+$", "") + "/subjects");
+        String fix = "; is it running? set --schema-registry-url or SYNC_LEDGER_SCHEMA_REGISTRY_URL";
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(subjects).timeout(settings.connectTimeout()).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new UserFacingException("the schema registry at " + url + " answered HTTP " + response.statusCode()
+                        + " to GET /subjects" + fix);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserFacingException("cannot reach the schema registry at " + url + ": " + oneLine(e) + fix, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("interrupted while contacting the schema registry at " + url, e);
+        }
+    }
+
+    /** Creates the missing topics with {@code --create-topics}; without it, names the missing ones and the flag. */
+    void topics(Admin admin, Collection<TopicSpec> needed) {
+        if (settings.createTopics()) {
+            try {
+                new TopicProvisioner(admin).ensure(needed, settings.partitions(), settings.replicationFactor());
+            } catch (IllegalStateException e) {
+                throw new UserFacingException(e.getMessage() + "; check --partitions and --replication-factor against the cluster", e);
+            }
+            return;
+        }
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("interrupted while listing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserFacingException("cannot list the topics of Kafka at " + settings.bootstrapServers() + ": " + oneLine(e), e);
+        }
+        List<String> missing = needed.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new UserFacingException("Kafka at " + settings.bootstrapServers() + " lacks the topics " + String.join(", ", missing)
+                    + "; run with --create-topics (and --partitions, --replication-factor) or create them");
+        }
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.syncledger.app.run;
+
+import dev.syncledger.app.cli.Shutdown;
+import dev.syncledger.app.config.CommonOptions;
+import dev.syncledger.app.config.DatabaseOptions;
+import dev.syncledger.app.config.HttpOptions;
+import dev.syncledger.app.config.KafkaOptions;
+import dev.syncledger.app.config.ProcessorOptions;
+import dev.syncledger.app.config.SchemaRegistryOptions;
+import dev.syncledger.app.config.SyncLedgerSettings;
+import dev.syncledger.app.config.TopicOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs the processor and the sink (or one of them, --only) against an existing Kafka cluster and PostgreSQL,",
+                "until SIGTERM or Ctrl-C. Instances with the same --application-id share the partitions.",
+                "Every option can also be set with an environment variable (--bootstrap-servers as SYNC_LEDGER_BOOTSTRAP_SERVERS)",
+                "or in the --config file (bootstrap-servers=...); a flag wins over the environment, which wins over the file."})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(90);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    SchemaRegistryOptions registry;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ProcessorOptions processor;
+
+    @Mixin
+    TopicOptions topics;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    HttpOptions http;
+
+    @Option(names = "--only", paramLabel = "processor|sink",
+            description = "Run only the processor or only the sink (default: both).")
+    Run.Component only;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/sync-ledger-state",
+            description = "Kafka Streams' local state; one per instance on a machine (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    private final Shutdown shutdown;
+
+    public RunCommand(Shutdown shutdown) {
+        this.shutdown = shutdown;
+    }
+
+    /** The settings this command line resolved to: flags, then environment, then --config file, then defaults. */
+    public SyncLedgerSettings settings() {
+        try {
+            return SyncLedgerSettings.of(kafka, registry, database, processor, topics, stateDir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    public Set<Run.Component> components() {
+        return only == null ? EnumSet.allOf(Run.Component.class) : EnumSet.of(only);
+    }
+
+    @Override
+    public Integer call() {
+        Run run;
+        try {
+            run = new Run(settings(), components(), http.settings());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int exitCode = 1;
+        try (Shutdown.Registration signals = shutdown.onSignals(CLOSE_TIMEOUT)) {
+            run.execute(shutdown, spec.commandLine().getOut());
+            exitCode = 0;
+            return exitCode;
+        } finally {
+            shutdown.stopped(exitCode);
+        }
+    }
+}
