@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.syncledger.app.SyncLedgerCli;
+import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ class ComposeFileTest {
 
     private final JsonNode services = read().get("services");
     private final JsonNode syncLedger = services.get("sync-ledger");
-    private final CommandLine run = SyncLedgerCli.create().getSubcommands().get("run");
+    private final CommandLine run = SyncLedgerCli.create(CliEnvironment.of(Map.of())).getSubcommands().get("run");
 
     @Test
     void shouldDeclareKafkaRegistryPostgresAndSyncLedgerEachWithAHealthCheck() {
