@@ -4,7 +4,7 @@ package dev.syncledger.app.observability;
  * Where the metrics and health endpoint listens.
  *
  * @param host the address to bind; {@value #DEFAULT_HOST} by default, so nothing outside the machine sees it unless asked
- *             (inside a container, {@code --http-host 0.0.0.0})
+ *             (inside a container, the wildcard address)
  * @param port the TCP port; {@value #DEFAULT_PORT} by default, 0 picks any free port
  */
 public record ObservabilitySettings(String host, int port) {
@@ -14,7 +14,7 @@ public record ObservabilitySettings(String host, int port) {
 
     public ObservabilitySettings {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("--http-host must not be blank; use 127.0.0.1, or 0.0.0.0 inside a container");
+            throw new IllegalArgumentException("--http-host must not be blank; use 127.0.0.1, or the wildcard address inside a container");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--http-port must be between 0 and 65535 (0 picks a free port), was " + port);

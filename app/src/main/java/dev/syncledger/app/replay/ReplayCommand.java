@@ -65,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Integer httpPort;
 
     @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = ObservabilitySettings.DEFAULT_HOST,
-            description = "The address the HTTP endpoint binds (default: ${DEFAULT-VALUE}; 0.0.0.0 inside a container).")
+            description = "The address the HTTP endpoint binds (default: ${DEFAULT-VALUE}; inside a container, the wildcard address).")
     String httpHost;
 
     @Override
