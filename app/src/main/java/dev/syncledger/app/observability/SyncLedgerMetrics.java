@@ -1,5 +1,7 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.processor.LedgerSensors;
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SyncLedgerSink;
@@ -31,6 +33,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * <ul>
  * <li>{@code sync_ledger_rows_written_total{table}}: state rows the sink committed, per PostgreSQL table
  *     (including those the version guard left unchanged);</li>
+ * <li>{@code sync_ledger_events_accepted_total{entity}}: input events the processor's folds accepted on arrival,
+ *     per entity (sync-run, diagnostic, document-link, collect), from its {@code <entity>-events-accepted-total}
+ *     Kafka Streams metrics;</li>
  * <li>{@code sync_ledger_events_rejected_total{reason}}: rejected events the sink committed to rejected_events, per reason;</li>
  * <li>{@code sync_ledger_rows_deleted_total}: rows deleted by tombstones (retention, unlinks);</li>
  * <li>{@code sync_ledger_sink_lag{topic,partition}}: records on a state or rejected partition not yet in PostgreSQL;</li>
@@ -45,9 +50,10 @@ public final class SyncLedgerMetrics {
     public static final String EVENTS_REJECTED = "sync_ledger.events.rejected";
     public static final String SINK_LAG = "sync_ledger.sink.lag";
     public static final String ROWS_PRUNED = "sync_ledger.rows.pruned";
+    public static final String EVENTS_ACCEPTED = "sync_ledger.events.accepted";
 
     static final String PRUNED_METRIC = "diagnostics-pruned-total";
-    static final String PRUNED_GROUP = "stream-sync-ledger-metrics";
+    static final String PRUNED_GROUP = LedgerSensors.GROUP;
 
     private SyncLedgerMetrics() {}
 
@@ -59,9 +65,17 @@ public final class SyncLedgerMetrics {
                 new KafkaClientMetrics(MetricsOnlyConsumer.of(sink::consumerMetrics)));
     }
 
-    /** The processor's Kafka Streams metrics and the rows retention pruned. */
+    /** The processor's Kafka Streams metrics, the events its folds accepted and the rows retention pruned. */
     public static List<MeterBinder> processor(KafkaStreams streams) {
-        return List.of(new KafkaStreamsMetrics(streams), rowsPruned(streams::metrics));
+        return List.of(new KafkaStreamsMetrics(streams), eventsAccepted(streams::metrics), rowsPruned(streams::metrics));
+    }
+
+    static MeterBinder eventsAccepted(java.util.function.Supplier<Map<org.apache.kafka.common.MetricName, ? extends Metric>> metrics) {
+        return registry -> AcceptedEvents.ENTITIES.forEach(entity -> FunctionCounter
+                .builder(EVENTS_ACCEPTED, metrics, m -> sumOf(m.get(), LedgerSensors.GROUP, AcceptedEvents.metricName(entity)))
+                .tag("entity", entity)
+                .description("Input events the processor accepted on arrival, summed over this instance's tasks")
+                .register(registry));
     }
 
     /** Memory, threads, CPU and uptime of this JVM. */

@@ -1,10 +1,9 @@
 package dev.syncledger.app.replay;
 
 import dev.syncledger.app.broker.EmbeddedKafkaBroker;
-import dev.syncledger.app.events.EventLineParser;
+import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.EventPublisher;
-import dev.syncledger.app.events.InvalidEventLineException;
-import dev.syncledger.app.events.OutgoingEvent;
+import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.observability.PipelineObservability;
@@ -29,10 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -50,7 +47,6 @@ public final class Replay {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ReplayOptions options;
-    private final EventLineParser parser = new EventLineParser();
 
     public Replay(ReplayOptions options) {
         this.options = options;
@@ -76,7 +72,7 @@ public final class Replay {
                  EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), options.serde());
                  ObservabilityServer http = options.http() == null ? null
                          : PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, database)) {
-                Tally tally = publishAll(lines, publisher);
+                PublishedLines fed = new EventLineFeed(publisher).feed(lines);
                 publisher.flush();
                 CatchUp catchUp = new CatchUp(admin);
                 // The connector status is two hops past the inputs: state topics, then the internal contributions topic.
@@ -84,36 +80,13 @@ public final class Replay {
                 catchUp.awaitProcessed(options.applicationId(), StatusTopology.SOURCE_TOPICS, options.timeout());
                 catchUp.awaitProcessed(options.applicationId(), names(List.of(Topics.STATUS_CONTRIBUTIONS)), options.timeout());
                 catchUp.awaitSunk(names(outputs()), sink::committedOffsets, options.timeout());
-                LOG.info("replay caught up: {} events published, {} lines invalid", tally.published(), tally.invalid.size());
-                return new ReplaySummary(tally.linesRead, tally.publishedByType, tally.invalid,
+                LOG.info("replay caught up: {} events published, {} lines invalid", fed.published(), fed.invalidLines().size());
+                return new ReplaySummary(fed,
                         sink.sink().rejectedEventsWritten(), rowCounts(database), Duration.between(started, Instant.now()));
             }
         } finally {
             deleteRecursively(work);
         }
-    }
-
-    private Tally publishAll(BufferedReader lines, EventPublisher publisher) {
-        Tally tally = new Tally();
-        try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                tally.linesRead++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    OutgoingEvent event = parser.parse(line);
-                    publisher.publish(event);
-                    tally.publishedByType.merge(event.type(), 1L, Long::sum);
-                } catch (InvalidEventLineException e) {
-                    tally.invalid.add(new ReplaySummary.InvalidLine(tally.linesRead, e.getMessage()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the events: " + e.getMessage(), e);
-        }
-        return tally;
     }
 
     private static Map<String, Long> rowCounts(Database database) {
@@ -143,16 +116,6 @@ public final class Replay {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", directory, e.getMessage());
-        }
-    }
-
-    private static final class Tally {
-        long linesRead;
-        final Map<String, Long> publishedByType = new TreeMap<>();
-        final List<ReplaySummary.InvalidLine> invalid = new ArrayList<>();
-
-        long published() {
-            return publishedByType.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

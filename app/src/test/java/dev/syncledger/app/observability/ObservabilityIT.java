@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.syncledger.app.broker.EmbeddedKafkaBroker;
-import dev.syncledger.app.events.EventLineParser;
+import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.EventPublisher;
-import dev.syncledger.app.events.InvalidEventLineException;
+import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.pipeline.CatchUp;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
@@ -65,7 +65,7 @@ class ObservabilityIT {
                 processor, sink, db));
         Http http = new Http(server.uri());
 
-        publish(Files.readAllLines(SAMPLE), broker);
+        long published = publish(Files.readAllLines(SAMPLE), broker);
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitProcessed(APPLICATION_ID, Topics.INPUTS.stream().map(Topics.TopicSpec::name).toList(), Duration.ofSeconds(60));
         List<String> outputs = new ArrayList<>(Topics.STATES.stream().map(Topics.TopicSpec::name).toList());
@@ -81,6 +81,12 @@ class ObservabilityIT {
         assertThat(value(metrics, "sync_ledger_events_rejected_total{reason=\"missing_error\"}")).isPositive();
         assertThat(metrics).contains("sync_ledger_events_rejected_total{reason=\"conflicting_diagnostic\"}");
         assertThat(metrics).contains("sync_ledger_rows_pruned_total");
+        for (String entity : List.of("sync-run", "diagnostic", "document-link", "collect")) {
+            assertThat(value(metrics, "sync_ledger_events_accepted_total{entity=\"" + entity + "\"}")).as(entity).isPositive();
+        }
+        // Every published event is counted once on arrival, accepted or rejected; a rejection may also be a displaced event.
+        assertThat(sumOf(metrics, "sync_ledger_events_accepted_total")).isLessThan(published)
+                .isGreaterThanOrEqualTo(published - rejectedEventsStored());
         assertThat(metrics).contains("sync_ledger_sink_lag{partition=\"0\",topic=\"connector-sync.state.workspace-connector-sync-logs\"}");
         assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+");
         assertThat(metrics).containsPattern("(?m)^kafka_consumer_\\w+\\{.*client_id=\"consumer-sync-ledger-sink");
@@ -137,20 +143,11 @@ class ObservabilityIT {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rejected_events").mapTo(Long.class).one());
     }
 
-    private static void publish(List<String> lines, EmbeddedKafkaBroker broker) {
-        EventLineParser parser = new EventLineParser();
+    private static long publish(List<String> lines, EmbeddedKafkaBroker broker) {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
-            for (String line : lines) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    publisher.publish(parser.parse(line));
-                } catch (InvalidEventLineException e) {
-                    // the sample holds invalid lines on purpose; they never reach the broker
-                }
-            }
+            PublishedLines fed = new EventLineFeed(publisher).feed(lines.iterator());
             publisher.flush();
+            return fed.published();
         }
     }
 

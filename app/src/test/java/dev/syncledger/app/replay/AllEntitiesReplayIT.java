@@ -65,8 +65,8 @@ class AllEntitiesReplayIT {
     @Test
     void shouldPublishEveryLineButTheInvalidOne() {
         assertThat(oracle.invalidLines()).isEqualTo(1);
-        assertThat(summary.linesRead()).isEqualTo(lines.size());
-        assertThat(summary.invalidLines()).hasSize(oracle.invalidLines());
+        assertThat(summary.fed().linesRead()).isEqualTo(lines.size());
+        assertThat(summary.fed().invalidLines()).hasSize(oracle.invalidLines());
         assertThat(summary.published()).isEqualTo(lines.size() - oracle.invalidLines());
     }
 

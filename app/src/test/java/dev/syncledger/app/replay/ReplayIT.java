@@ -3,6 +3,7 @@ package dev.syncledger.app.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
+import dev.syncledger.app.events.InvalidLine;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
@@ -47,8 +48,8 @@ class ReplayIT {
 
         ReplaySummary summary = replay(String.join("\n", lines));
 
-        assertThat(summary.linesRead()).isEqualTo(lines.size());
-        assertThat(summary.invalidLines()).extracting(ReplaySummary.InvalidLine::lineNumber).containsExactly(18L, 56L);
+        assertThat(summary.fed().linesRead()).isEqualTo(lines.size());
+        assertThat(summary.fed().invalidLines()).extracting(InvalidLine::lineNumber).containsExactly(18L, 56L);
         assertThat(summary.published()).isEqualTo(lines.size() - 2);
         assertThat(summary.rejectedEvents()).isEqualTo(oracle.rejections()).isPositive();
         Jdbi jdbi = database.jdbi();

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.collect;
 
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.processor.rejection.Rejection;
@@ -25,6 +26,7 @@ final class CollectProcessor implements Processor<byte[], byte[], String, Specif
     private final CollectEventReader reader = new CollectEventReader();
     private final CollectFold fold = new CollectFold();
     private ProcessorContext<String, SpecificRecord> context;
+    private AcceptedEvents accepted;
     private KeyValueStore<String, CollectLedger> ledgers;
 
     CollectProcessor(AvroCodec<CollectEvent> codec) {
@@ -34,6 +36,7 @@ final class CollectProcessor implements Processor<byte[], byte[], String, Specif
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        this.accepted = AcceptedEvents.register(context, "collect");
         this.ledgers = context.getStateStore(CollectTopology.LEDGER_STORE);
     }
 
@@ -65,6 +68,11 @@ final class CollectProcessor implements Processor<byte[], byte[], String, Specif
                 new Record<>(update.syncLogId().toString(), CollectStateRecords.toAvro(update), record.timestamp()),
                 CollectTopology.SYNC_LOG_SINK_NODE));
         decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
+        accepted.record(origin, decision.rejections());
     }
 
+    @Override
+    public void close() {
+        accepted.close();
+    }
 }

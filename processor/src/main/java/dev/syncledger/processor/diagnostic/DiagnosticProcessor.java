@@ -1,5 +1,6 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.processor.rejection.Rejection;
@@ -7,7 +8,7 @@ import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.processor.retention.RetentionPeriod;
 import dev.syncledger.processor.retention.RetentionPunctuator;
-import dev.syncledger.processor.retention.RetentionSensors;
+import dev.syncledger.processor.LedgerSensors;
 import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
@@ -38,6 +39,7 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
     private final DiagnosticEventReader reader = new DiagnosticEventReader();
     private final DiagnosticFold fold = new DiagnosticFold();
     private ProcessorContext<String, SpecificRecord> context;
+    private AcceptedEvents accepted;
     private KeyValueStore<String, StoredDiagnostic> diagnostics;
     private TimeOrderedIndex byOccurrence;
     private Sensor expiredOnArrival;
@@ -52,10 +54,11 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        this.accepted = AcceptedEvents.register(context, "diagnostic");
         this.diagnostics = context.getStateStore(DiagnosticTopology.DIAGNOSTIC_STORE);
         this.byOccurrence = new TimeOrderedIndex(context.getStateStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE));
-        this.expiredOnArrival = RetentionSensors.counter(context, EXPIRED_ON_ARRIVAL);
-        this.pruned = RetentionSensors.counter(context, PRUNED);
+        this.expiredOnArrival = LedgerSensors.counter(context, EXPIRED_ON_ARRIVAL);
+        this.pruned = LedgerSensors.counter(context, PRUNED);
         context.schedule(pruneInterval, PunctuationType.WALL_CLOCK_TIME,
                 new RetentionPunctuator(byOccurrence, retention, this::expire, pruned));
     }
@@ -85,10 +88,12 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
         decision.changedRow().ifPresent(row -> context.forward(
                 new Record<>(key, DiagnosticStateRecords.toAvro(row), record.timestamp()), DiagnosticTopology.STATE_SINK_NODE));
         decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
+        accepted.record(origin, decision.rejections());
     }
 
     @Override
     public void close() {
+        accepted.close();
         context.metrics().removeSensor(expiredOnArrival);
         context.metrics().removeSensor(pruned);
     }

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.documentlink;
 
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.processor.rejection.Rejection;
@@ -8,6 +9,7 @@ import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.UndecodableRecordException;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,6 +24,7 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
     private final DocumentLinkEventReader reader = new DocumentLinkEventReader();
     private final DocumentLinkFold fold = new DocumentLinkFold();
     private ProcessorContext<String, SpecificRecord> context;
+    private AcceptedEvents accepted;
     private KeyValueStore<String, DocumentLinkLedger> ledgers;
 
     DocumentLinkProcessor(AvroCodec<DocumentLinkEvent> codec) {
@@ -31,6 +34,7 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        this.accepted = AcceptedEvents.register(context, "document-link");
         this.ledgers = context.getStateStore(DocumentLinkTopology.LEDGER_STORE);
     }
 
@@ -59,6 +63,11 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
                 new Record<>(linkKey, DocumentLinkStateRecords.toAvro(row, decision.revision()), record.timestamp()),
                 DocumentLinkTopology.STATE_SINK_NODE));
         decision.rejection().ifPresent(rejection -> Rejections.publish(context, rejection, record.timestamp()));
+        accepted.record(origin, decision.rejection().map(List::of).orElse(List.of()));
     }
 
+    @Override
+    public void close() {
+        accepted.close();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.processor.rejection.Rejection;
@@ -22,6 +23,7 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
     private final SyncRunEventReader reader = new SyncRunEventReader();
     private final SyncLogFold fold = new SyncLogFold();
     private ProcessorContext<String, SpecificRecord> context;
+    private AcceptedEvents accepted;
     private KeyValueStore<String, SyncLogLedger> ledgers;
 
     SyncLogProcessor(AvroCodec<SyncRunEvent> codec) {
@@ -31,6 +33,7 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        this.accepted = AcceptedEvents.register(context, "sync-run");
         this.ledgers = context.getStateStore(SyncLogTopology.LEDGER_STORE);
     }
 
@@ -56,6 +59,11 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
                 new Record<>(runKey, SyncLogStateRecords.toAvro(row, decision.revision()), record.timestamp()),
                 SyncLogTopology.STATE_SINK_NODE));
         decision.rejections().forEach(rejection -> Rejections.publish(context, rejection, record.timestamp()));
+        accepted.record(origin, decision.rejections());
     }
 
+    @Override
+    public void close() {
+        accepted.close();
+    }
 }

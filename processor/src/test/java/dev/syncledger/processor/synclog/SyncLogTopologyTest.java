@@ -1,5 +1,7 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.processor.LedgerSensors;
+import dev.syncledger.processor.rejection.AcceptedEvents;
 import static dev.syncledger.processor.synclog.SyncRunEvents.deleted;
 import static dev.syncledger.processor.synclog.SyncRunEvents.failed;
 import static dev.syncledger.processor.synclog.SyncRunEvents.scheduled;
@@ -250,6 +252,22 @@ class SyncLogTopologyTest {
         assertThat(last.getCompletedAt()).isEqualTo(t(45));
     }
 
+    @Test
+    void shouldCountEventsAcceptedOnArrivalButNotThoseRejectedOnArrival() throws Exception {
+        SyncRunEvents start = started().at(0);
+        pipe(start);
+        pipe(start);
+        pipe(succeeded().at(50).time(50));
+        pipe(failed().at(55).time(45).error("timeout"));
+        pipe(failed().at(60).time(40).error(null));
+        input.pipeInput(SyncRunEvents.RUN.toString().getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+
+        // The redelivery is accepted (it changes nothing); the earlier terminal event was accepted on
+        // arrival and displaced later; the failure without an error and the garbage are refused on arrival.
+        assertThat(acceptedTotal()).isEqualTo(4.0);
+        assertThat(rejected.readValuesToList()).hasSize(3);
+    }
+
     private byte[] pipe(SyncRunEvents event) {
         SyncRunEvent avro = event.avro();
         byte[] value = events.encode(Topics.SYNC_RUNS.name(), avro);
@@ -291,5 +309,13 @@ class SyncLogTopologyTest {
         byte[] out = new byte[buffer.remaining()];
         buffer.get(out);
         return out;
+    }
+
+    private double acceptedTotal() {
+        return driver.metrics().entrySet().stream()
+                .filter(entry -> entry.getKey().group().equals(LedgerSensors.GROUP)
+                        && entry.getKey().name().equals(AcceptedEvents.metricName("sync-run")))
+                .mapToDouble(entry -> ((Number) entry.getValue().metricValue()).doubleValue())
+                .sum();
     }
 }
