@@ -4,6 +4,7 @@ import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.generate.GenerateCommand;
+import dev.syncledger.app.publish.PublishCommand;
 import dev.syncledger.app.config.ConfigFile;
 import dev.syncledger.app.replay.ReplayCommand;
 import dev.syncledger.app.run.RunCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         version = "sync-ledger 0.1.0",
         description = "Folds connector sync lifecycle events from Kafka into current-state rows in PostgreSQL.",
-        subcommands = {RunCommand.class, ReplayCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCli {
 
     public static final int EXIT_RUNTIME_FAILURE = 1;

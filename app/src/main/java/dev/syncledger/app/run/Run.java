@@ -1,5 +1,6 @@
 package dev.syncledger.app.run;
 
+import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.config.SyncLedgerSettings;
@@ -19,10 +20,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +52,9 @@ public final class Run {
 
     public void execute(Shutdown shutdown, PrintWriter out) {
         Preflight preflight = new Preflight(settings);
-        Database db = components.contains(Component.sink) ? preflight.database() : null;
+        Database db = components.contains(Component.sink) ? Preflight.database(settings.databaseUrl(), settings.schema()) : null;
         String database = db == null ? null : db.displayUrl();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.connectTimeout().toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.connectTimeout().toMillis()))) {
+        try (Admin admin = preflight.admin()) {
             preflight.kafka(admin);
             preflight.schemaRegistry();
             preflight.topics(admin, neededTopics());

@@ -1,6 +1,8 @@
-package dev.syncledger.app.run;
+package dev.syncledger.app.cli;
 
-import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.config.KafkaOptions;
+import dev.syncledger.app.config.SchemaRegistryOptions;
+import dev.syncledger.app.config.TopicOptions;
 import dev.syncledger.app.config.SyncLedgerSettings;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -14,35 +16,66 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * The checks before anything starts, each failing with one line that names what is unreachable and
  * the setting that points at it: a wrong address fails in seconds rather than in a retry loop.
  */
-final class Preflight {
+public final class Preflight {
 
-    private final SyncLedgerSettings settings;
+    /** What the checks reach for, and whether missing topics are created or named. */
+    public record Target(String bootstrapServers, Duration connectTimeout, Optional<URI> schemaRegistryUrl,
+                         boolean createTopics, int partitions, short replicationFactor) {
 
-    Preflight(SyncLedgerSettings settings) {
-        this.settings = settings;
+        public static Target of(SyncLedgerSettings settings) {
+            return new Target(settings.bootstrapServers(), settings.connectTimeout(), settings.schemaRegistryUrl(),
+                    settings.createTopics(), settings.partitions(), settings.replicationFactor());
+        }
+
+        public static Target of(KafkaOptions kafka, SchemaRegistryOptions registry, TopicOptions topics) {
+            return new Target(kafka.bootstrapServers(), kafka.connectTimeout(), registry.schemaRegistryUrl(),
+                    topics.createTopics(), topics.partitions(), topics.replicationFactor());
+        }
+    }
+
+    private final Target settings;
+
+    public Preflight(Target target) {
+        this.settings = target;
+    }
+
+    public Preflight(SyncLedgerSettings settings) {
+        this(Target.of(settings));
+    }
+
+    /** An admin client whose every call is bounded by the connect timeout. */
+    public Admin admin() {
+        int timeoutMs = (int) settings.connectTimeout().toMillis();
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
     }
 
     /** The database the sink will write to, reached once; its display URL has no password. */
-    Database database() {
+    public static Database database(String url, String schema) {
         try {
-            return Database.connect(settings.databaseUrl(), settings.schema());
+            return Database.connect(url, schema);
         } catch (DatabaseUnavailableException | IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
     }
 
-    void kafka(Admin admin) {
+    public void kafka(Admin admin) {
         Duration timeout = settings.connectTimeout();
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
@@ -56,7 +89,7 @@ final class Preflight {
         }
     }
 
-    void schemaRegistry() {
+    public void schemaRegistry() {
         settings.schemaRegistryUrl().ifPresent(this::schemaRegistry);
     }
 
@@ -80,7 +113,7 @@ final class Preflight {
     }
 
     /** Creates the missing topics with {@code --create-topics}; without it, names the missing ones and the flag. */
-    void topics(Admin admin, Collection<TopicSpec> needed) {
+    public void topics(Admin admin, Collection<TopicSpec> needed) {
         if (settings.createTopics()) {
             try {
                 new TopicProvisioner(admin).ensure(needed, settings.partitions(), settings.replicationFactor());

@@ -1,0 +1,145 @@
+package dev.syncledger.app.publish;
+
+import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.cli.Preflight;
+import dev.syncledger.app.cli.ProgressBar;
+import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.config.CommonOptions;
+import dev.syncledger.app.config.KafkaOptions;
+import dev.syncledger.app.config.SchemaRegistryOptions;
+import dev.syncledger.app.config.TopicOptions;
+import dev.syncledger.app.events.EventLineFeed;
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.events.LineProgress;
+import dev.syncledger.app.events.PublishedLines;
+import dev.syncledger.app.events.UndeliveredEventsException;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.serde.SchemaRegistryException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Publishes JSON event lines (a file, or standard input) to the input topics as a connector would: Avro, keyed",
+                "by the entity's id, acks=all. Lines that are not events are skipped and listed by line number at the end;",
+                "the exit code is 0 as long as every valid event was delivered. A progress bar is drawn on a terminal only.",
+                "Every option can also be set with an environment variable (--bootstrap-servers as SYNC_LEDGER_BOOTSTRAP_SERVERS)",
+                "or in the --config file (bootstrap-servers=...); a flag wins over the environment, which wins over the file."})
+public final class PublishCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "FILE", defaultValue = "-",
+            description = "JSON event lines, one event per line; - reads standard input (default: ${DEFAULT-VALUE}).")
+    String events;
+
+    @Option(names = "--delivery-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long an event may wait for the broker before publishing fails (default: ${DEFAULT-VALUE}).")
+    Duration deliveryTimeout;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    SchemaRegistryOptions registry;
+
+    @Mixin
+    TopicOptions topics;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        if (deliveryTimeout.toMillis() < 1_000) {
+            throw new ParameterException(spec.commandLine(), "--delivery-timeout must be at least 1s, not " + deliveryTimeout);
+        }
+        if (!readsStandardInput() && !Files.isRegularFile(Path.of(events))) {
+            throw new UserFacingException("no such events file: " + events + "; give --events an existing file, or - for standard input");
+        }
+        Preflight preflight = new Preflight(Preflight.Target.of(kafka, registry, topics));
+        try (Admin admin = preflight.admin()) {
+            preflight.kafka(admin);
+            preflight.schemaRegistry();
+            preflight.topics(admin, Topics.INPUTS);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        PublishedLines fed;
+        try (BufferedReader lines = open();
+             EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), registry.serde(), deliveryTimeout)) {
+            fed = new EventLineFeed(publisher, progress()).feed(lines);
+            publisher.flush();
+        } catch (UndeliveredEventsException | KafkaException e) {
+            throw new UserFacingException(notDelivered(e), e);
+        } catch (SchemaRegistryException e) {
+            throw new UserFacingException(e.getMessage() + "; is it running? set --schema-registry-url or SYNC_LEDGER_SCHEMA_REGISTRY_URL", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserFacingException("cannot read " + source() + ": " + e.getMessage(), e);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        out.println("published " + source() + " to Kafka at " + kafka.bootstrapServers());
+        fed.print(out);
+        out.printf("elapsed           %8.1f s (%.0f events/s)%n", elapsed.toMillis() / 1000.0,
+                fed.published() / Math.max(0.001, elapsed.toNanos() / 1e9));
+        out.flush();
+        return 0;
+    }
+
+    private String notDelivered(Exception e) {
+        return (e instanceof UndeliveredEventsException ? e.getMessage() : "Kafka refused an event: " + e.getMessage())
+                + " (broker at " + kafka.bootstrapServers() + ", --delivery-timeout " + deliveryTimeout.toSeconds()
+                + " s); is the broker up? publishing the same lines again is safe, the processor ignores events it has seen";
+    }
+
+    /** A bar against the file's line count; standard input is not read twice, so its bar shows a count only. */
+    private LineProgress progress() {
+        if (System.console() == null) {
+            return LineProgress.NONE;
+        }
+        return new ProgressBar(spec.commandLine().getErr(), "publishing", readsStandardInput() ? -1 : countLines(), System::nanoTime);
+    }
+
+    private long countLines() {
+        try (Stream<String> lines = Files.lines(Path.of(events), StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    private BufferedReader open() throws IOException {
+        if (readsStandardInput()) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedReader(Path.of(events), StandardCharsets.UTF_8);
+    }
+
+    private boolean readsStandardInput() {
+        return "-".equals(events);
+    }
+
+    private String source() {
+        return readsStandardInput() ? "standard input" : events;
+    }
+}

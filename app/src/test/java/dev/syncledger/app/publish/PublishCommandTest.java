@@ -1,0 +1,63 @@
+package dev.syncledger.app.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncledger.app.SyncLedgerCli;
+import dev.syncledger.app.cli.CliEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The failure lines of {@code publish} that need no broker: each one line naming the problem and the fix. */
+class PublishCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+    }
+
+    @Test
+    void shouldExitWithUsageCodeAndOneLineForAnUnknownFlag() {
+        int code = run("publish", "--event", "events.jsonl");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--event").contains("sync-ledger publish --help");
+    }
+
+    @Test
+    void shouldSayInOneLineThatTheEventsFileDoesNotExistBeforeContactingKafka() {
+        int code = run("publish", "--events", dir.resolve("missing.jsonl").toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("sync-ledger: no such events file:").contains("--events");
+    }
+
+    @Test
+    void shouldSayInOneLineThatKafkaCannotBeReached() throws Exception {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+
+        int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
+        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                .contains("cannot reach Kafka at 127.0.0.1:1").contains("--bootstrap-servers");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADeliveryTimeoutBelowOneSecond() throws Exception {
+        int code = run("publish", "--delivery-timeout", "10ms");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--delivery-timeout must be at least 1s");
+    }
+}
