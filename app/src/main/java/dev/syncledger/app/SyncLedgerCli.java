@@ -6,6 +6,7 @@ import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.generate.GenerateCommand;
 import dev.syncledger.app.publish.PublishCommand;
 import dev.syncledger.app.config.ConfigFile;
+import dev.syncledger.app.demo.DemoCommand;
 import dev.syncledger.app.replay.ReplayCommand;
 import dev.syncledger.app.run.RunCommand;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         version = "sync-ledger 0.1.0",
         description = "Folds connector sync lifecycle events from Kafka into current-state rows in PostgreSQL.",
-        subcommands = {RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCli {
 
     public static final int EXIT_RUNTIME_FAILURE = 1;
@@ -126,6 +127,9 @@ public final class SyncLedgerCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(environment.shutdown()));
+            }
+            if (type == DemoCommand.class) {
+                return type.cast(new DemoCommand(environment.shutdown()));
             }
             return CommandLine.defaultFactory().create(type);
         }

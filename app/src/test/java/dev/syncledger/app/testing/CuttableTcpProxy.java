@@ -11,75 +11,84 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a real server, for outage tests: {@link #cut()} closes the listener
- * and every open connection, as a network failure would; {@link #restore()} listens again on the same port.
+ * A TCP proxy on 127.0.0.1 in front of a real server, for outage tests: {@link #cut()} closes every open
+ * connection and, until {@link #restore()}, closes each new one as soon as it is accepted, as a network
+ * failure would. The listener keeps its port through the outage: a port released mid-test can be bound
+ * by another process (another test JVM's broker or proxy), and clients would then reach that instead.
  */
 public final class CuttableTcpProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
-    private final int port;
+    private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket listener;
+    private volatile boolean cut;
 
     private CuttableTcpProxy(String targetHost, int targetPort, ServerSocket listener) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.listener = listener;
-        this.port = listener.getLocalPort();
-        accept(listener);
+        accept();
     }
 
     public static CuttableTcpProxy to(String targetHost, int targetPort) throws IOException {
-        return new CuttableTcpProxy(targetHost, targetPort, listen(0));
+        ServerSocket listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return new CuttableTcpProxy(targetHost, targetPort, listener);
     }
 
     public int port() {
-        return port;
+        return listener.getLocalPort();
     }
 
-    public synchronized void cut() throws IOException {
-        listener.close();
+    public synchronized void cut() {
+        cut = true;
         for (Socket socket : sockets) {
-            socket.close();
+            closeQuietly(socket);
         }
         sockets.clear();
     }
 
-    public synchronized void restore() throws IOException {
-        listener = listen(port);
-        accept(listener);
+    public synchronized void restore() {
+        cut = false;
     }
 
     @Override
     public void close() throws IOException {
         cut();
+        listener.close();
     }
 
-    private static ServerSocket listen(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return socket;
-    }
-
-    private void accept(ServerSocket server) {
+    private void accept() {
         Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
+            while (!listener.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    copy(client, upstream);
-                    copy(upstream, client);
+                    client = listener.accept();
                 } catch (IOException e) {
-                    return; // the listener was closed by cut()
+                    return; // closed by close()
                 }
+                connect(client);
             }
-        }, "tcp-proxy-accept-" + port);
+        }, "tcp-proxy-accept-" + port());
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private synchronized void connect(Socket client) {
+        if (cut) {
+            closeQuietly(client);
+            return;
+        }
+        try {
+            Socket upstream = new Socket(targetHost, targetPort);
+            sockets.add(client);
+            sockets.add(upstream);
+            copy(client, upstream);
+            copy(upstream, client);
+        } catch (IOException e) {
+            closeQuietly(client);
+        }
     }
 
     private void copy(Socket from, Socket to) {
@@ -97,7 +106,7 @@ public final class CuttableTcpProxy implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "tcp-proxy-copy-" + port);
+        }, "tcp-proxy-copy-" + port());
         copier.setDaemon(true);
         copier.start();
     }

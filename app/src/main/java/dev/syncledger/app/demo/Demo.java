@@ -1,0 +1,101 @@
+package dev.syncledger.app.demo;
+
+import dev.syncledger.app.cli.Preflight;
+import dev.syncledger.app.cli.ProgressBar;
+import dev.syncledger.app.cli.Shutdown;
+import dev.syncledger.app.events.EventLineFeed;
+import dev.syncledger.app.events.PublishedLines;
+import dev.syncledger.app.generate.WorkloadGenerator;
+import dev.syncledger.app.generate.WorkloadSpec;
+import dev.syncledger.app.observability.ObservabilitySettings;
+import dev.syncledger.app.pipeline.EmbeddedPipeline;
+import dev.syncledger.app.replay.ReplayCounts;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.sink.db.Database;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main job on the embedded default: an in-process broker, the local PostgreSQL, the processor and
+ * the sink; a generated workload that ends now, fed with a progress bar; then a connector-status report
+ * from the database, and the pipeline left running (with /metrics and /health) until a stop is
+ * requested or the demo's duration is over.
+ */
+final class Demo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    static final String APPLICATION_ID = "sync-ledger-demo";
+
+    /** {@code duration} is how long the demo runs in all, empty to run until stopped; the report is always printed first. */
+    record Settings(String databaseUrl, String schema, WorkloadSpec workload, TopologyConfig topology, int partitions, int threads,
+                    ObservabilitySettings http, Duration catchUpTimeout, Optional<Duration> duration) {}
+
+    private final Settings settings;
+
+    Demo(Settings settings) {
+        this.settings = settings;
+    }
+
+    void run(Shutdown shutdown, PrintWriter out, PrintWriter err) throws InterruptedException {
+        long started = System.nanoTime();
+        Database database = Preflight.database(settings.databaseUrl(), settings.schema());
+        DemoSchema.prepare(database);
+        WorkloadSpec workload = settings.workload();
+        long lines = countLines(workload);
+        out.printf("demo: %d workspaces x %d connectors, %d hourly runs each from %s to %s (seed %d): %,d event lines%n",
+                workload.workspaces(), workload.connectorsPerWorkspace(), workload.runsPerConnector(), workload.start(), workload.end(),
+                workload.seed(), lines);
+        out.println("demo: starting a Kafka broker in this process, the processor, and the sink into schema " + settings.schema()
+                + " of " + database.displayUrl());
+        out.flush();
+        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(settings.databaseUrl(), database,
+                settings.topology(), settings.partitions(), APPLICATION_ID, settings.threads(), settings.http()))) {
+            pipeline.httpUri().ifPresent(uri -> out.println("demo: metrics at " + uri.resolve("/metrics") + ", readiness at "
+                    + uri.resolve("/health/ready")));
+            out.flush();
+            long feeding = System.nanoTime();
+            PublishedLines fed = new EventLineFeed(pipeline.publisher(), ProgressBar.onTerminal(err, "publishing", lines))
+                    .feed(new WorkloadGenerator(workload).iterator());
+            pipeline.publisher().flush();
+            Duration publishing = Duration.ofNanos(System.nanoTime() - feeding);
+            pipeline.awaitCaughtUp(settings.catchUpTimeout());
+            Duration toCaughtUp = Duration.ofNanos(System.nanoTime() - feeding);
+            LOG.info("demo caught up: {} events in {} ms", fed.published(), toCaughtUp.toMillis());
+            new ConnectorReport(fed.published(), publishing, toCaughtUp, ConnectorReport.worstConnectors(database.jdbi()),
+                    ReplayCounts.perTable(database.jdbi())).print(out);
+            out.println();
+            out.println(settings.duration()
+                    .map(d -> "demo: running until " + d.toSeconds() + " s after its start, or Ctrl-C; query schema " + settings.schema())
+                    .orElse("demo: running until Ctrl-C; query schema " + settings.schema() + " meanwhile"));
+            out.flush();
+            awaitEnd(shutdown, started);
+        }
+        out.println("demo: stopped cleanly");
+        out.flush();
+    }
+
+    private void awaitEnd(Shutdown shutdown, long started) throws InterruptedException {
+        if (settings.duration().isEmpty()) {
+            while (!shutdown.awaitRequest(Duration.ofDays(1))) {
+                // Only a stop request ends a demo without a duration.
+            }
+            return;
+        }
+        Duration left = settings.duration().get().minusNanos(System.nanoTime() - started);
+        if (!left.isNegative() && !left.isZero()) {
+            shutdown.awaitRequest(left);
+        }
+    }
+
+    /** The generator is deterministic and fast (about 200,000 lines a second), so a first pass gives the progress bar its total. */
+    private static long countLines(WorkloadSpec workload) {
+        long count = 0;
+        for (var lines = new WorkloadGenerator(workload).iterator(); lines.hasNext(); lines.next()) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.syncledger.app.demo;
+
+import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.cli.Shutdown;
+import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.config.CommonOptions;
+import dev.syncledger.app.config.HttpOptions;
+import dev.syncledger.app.generate.WorkloadSpec;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.db.DatabaseUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+                "The whole pipeline on this machine in one command: starts a Kafka broker inside this process, the processor and",
+                "the sink into the local PostgreSQL; feeds a generated workload that ends now (see 'generate'); prints the",
+                "throughput and the connectors failing now, worst first; then keeps running, with /metrics and /health, until",
+                "Ctrl-C or the end of --duration, and exits 0. Its schema (default sync_ledger_demo) is emptied at every start;",
+                "a schema holding tables the demo did not create is refused.",
+                "Every option can also be set with an environment variable (--database-url as SYNC_LEDGER_DATABASE_URL)",
+                "or in the --config file (database-url=...); a flag wins over the environment, which wins over the file."})
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(90);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--database-url", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
+            description = "PostgreSQL JDBC URL (default: ${DEFAULT-VALUE}).")
+    String databaseUrl;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "sync_ledger_demo",
+            description = "The demo's own schema, emptied at every start (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop this long after the start (e.g. 60s; 0s stops right after the report); default: run until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds the workload (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "20", description = "Workspaces (default: ${DEFAULT-VALUE}).")
+    int workspaces;
+
+    @Option(names = "--connectors", paramLabel = "M", defaultValue = "5", description = "Connectors per workspace (default: ${DEFAULT-VALUE}).")
+    int connectors;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "48",
+            description = "Hourly sync runs per connector, ending now (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Processor stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+            description = "How long to wait for the workload to reach PostgreSQL (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Mixin
+    HttpOptions http;
+
+    @Mixin
+    CommonOptions common;
+
+    /** The clock the workload's end is read from. */
+    Clock clock = Clock.systemUTC();
+
+    private final Shutdown shutdown;
+
+    public DemoCommand(Shutdown shutdown) {
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Demo demo = new Demo(settings());
+        int exitCode = 1;
+        try (Shutdown.Registration signals = shutdown.onSignals(CLOSE_TIMEOUT)) {
+            demo.run(shutdown, spec.commandLine().getOut(), spec.commandLine().getErr());
+            exitCode = 0;
+            return exitCode;
+        } catch (DatabaseUnavailableException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        } finally {
+            shutdown.stopped(exitCode);
+        }
+    }
+
+    private Demo.Settings settings() {
+        if (duration != null && duration.isNegative()) {
+            throw usage("--duration must not be negative");
+        }
+        if (partitions < 1) {
+            throw usage("--partitions must be at least 1, not " + partitions);
+        }
+        if (threads < 1) {
+            throw usage("--threads must be at least 1, not " + threads);
+        }
+        try {
+            Database.requireSchemaName(schema);
+            Instant start = clock.instant().minus(WorkloadSpec.span(Math.max(1, runs))).truncatedTo(ChronoUnit.MINUTES);
+            WorkloadSpec workload = WorkloadSpec.of(seed, workspaces, connectors, runs, start);
+            return new Demo.Settings(databaseUrl, schema, workload, new TopologyConfig(SerdeConfig.withoutRegistry()), partitions, threads,
+                    http.settings(), timeout, Optional.ofNullable(duration));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

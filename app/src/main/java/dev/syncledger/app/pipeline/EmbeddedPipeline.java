@@ -1,0 +1,162 @@
+package dev.syncledger.app.pipeline;
+
+import dev.syncledger.app.broker.EmbeddedKafkaBroker;
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.observability.ObservabilityServer;
+import dev.syncledger.app.observability.ObservabilitySettings;
+import dev.syncledger.app.observability.PipelineObservability;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.Topics.TopicSpec;
+import dev.syncledger.sink.SinkConfig;
+import dev.syncledger.sink.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline inside this process: a single-node broker in a temporary directory, the topics,
+ * the processor, the sink into an already migrated database, a publisher for the inputs and, when
+ * asked, the /metrics and /health endpoint. Closing it stops everything and deletes the broker's data.
+ */
+public final class EmbeddedPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What to start; {@code http} is null unless the endpoint is wanted. */
+    public record Options(String databaseUrl, Database database, TopologyConfig topology, int partitions, String applicationId, int threads,
+                          ObservabilitySettings http) {}
+
+    private final Options options;
+    private final Path work;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafkaBroker broker;
+    private Admin admin;
+    private ProcessorRunner processor;
+    private SinkRunner sink;
+    private EventPublisher publisher;
+    private ObservabilityServer http;
+
+    private EmbeddedPipeline(Options options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    public static EmbeddedPipeline start(Options options) {
+        EmbeddedPipeline pipeline = new EmbeddedPipeline(options, createWorkDirectory());
+        try {
+            pipeline.startAll();
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        broker = keep(EmbeddedKafkaBroker.start(work.resolve("kafka")));
+        admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
+        new TopicProvisioner(admin).ensure(options.partitions(), (short) 1);
+        StreamsSettings defaults = StreamsSettings.defaults(broker.bootstrapServers(), work.resolve("streams"));
+        StreamsSettings streams = new StreamsSettings(options.applicationId(), defaults.bootstrapServers(), defaults.stateDir(),
+                defaults.processingGuarantee(), options.threads(), defaults.commitInterval(), defaults.replicationFactor(), Map.of());
+        sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
+                .withDatabaseUrl(options.databaseUrl())
+                .withSchema(options.database().schema())
+                .withSerde(options.topology().serde())));
+        processor = keep(ProcessorRunner.start(streams, options.topology(), START_TIMEOUT));
+        publisher = keep(new EventPublisher(broker.bootstrapServers(), options.topology().serde()));
+        if (options.http() != null) {
+            http = keep(PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, options.database()));
+        }
+    }
+
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
+    public SinkRunner sink() {
+        return sink;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Where /metrics and /health are served, when they are. */
+    public Optional<URI> httpUri() {
+        return Optional.ofNullable(http).map(ObservabilityServer::uri);
+    }
+
+    /**
+     * Flushes the publisher, then waits until the processor has committed past every input's end and the
+     * sink has stored offsets past every output's end: everything published so far is in PostgreSQL.
+     */
+    public void awaitCaughtUp(Duration timeout) {
+        publisher.flush();
+        CatchUp catchUp = new CatchUp(admin);
+        // The connector status is two hops past the inputs: state topics, then the internal contributions topic.
+        catchUp.awaitProcessed(options.applicationId(), names(Topics.INPUTS), timeout);
+        catchUp.awaitProcessed(options.applicationId(), StatusTopology.SOURCE_TOPICS, timeout);
+        catchUp.awaitProcessed(options.applicationId(), names(List.of(Topics.STATUS_CONTRIBUTIONS)), timeout);
+        List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
+        outputs.add(Topics.REJECTED);
+        catchUp.awaitSunk(names(outputs), sink::committedOffsets, timeout);
+    }
+
+    @Override
+    public void close() {
+        // Reverse order: the endpoint and the publisher first, then the processor (its last transaction
+        // commits), the sink (it may still write what the processor produced), the admin, the broker.
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("could not close {}: {}", started.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        deleteRecursively(work);
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    private static List<String> names(List<TopicSpec> specs) {
+        return specs.stream().map(TopicSpec::name).toList();
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("sync-ledger-embedded-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", directory, e.getMessage());
+        }
+    }
+}
