@@ -67,14 +67,23 @@ final class Demo {
             new ConnectorReport(fed.published(), publishing, toCaughtUp, ConnectorReport.worstConnectors(database.jdbi()),
                     ReplayCounts.perTable(database.jdbi())).print(out);
             out.println();
-            out.println(settings.duration()
-                    .map(d -> "demo: running until " + d.toSeconds() + " s after its start, or Ctrl-C; query schema " + settings.schema())
-                    .orElse("demo: running until Ctrl-C; query schema " + settings.schema() + " meanwhile"));
+            out.println(whatNext(started));
             out.flush();
             awaitEnd(shutdown, started);
         }
         out.println("demo: stopped cleanly");
         out.flush();
+    }
+
+    private String whatNext(long started) {
+        if (settings.duration().isEmpty()) {
+            return "demo: running until Ctrl-C; query schema " + settings.schema() + " meanwhile";
+        }
+        Duration left = settings.duration().get().minusNanos(System.nanoTime() - started);
+        return left.isNegative() || left.isZero()
+                ? "demo: --duration " + settings.duration().get().toSeconds() + "s is over; stopping"
+                : "demo: running " + Math.max(1, left.toSeconds()) + " s more (--duration " + settings.duration().get().toSeconds()
+                        + "s), or until Ctrl-C; query schema " + settings.schema() + " meanwhile";
     }
 
     private void awaitEnd(Shutdown shutdown, long started) throws InterruptedException {

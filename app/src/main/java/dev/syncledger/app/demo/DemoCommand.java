@@ -56,13 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds the workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "20", description = "Workspaces (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "10", description = "Workspaces (default: ${DEFAULT-VALUE}).")
     int workspaces;
 
     @Option(names = "--connectors", paramLabel = "M", defaultValue = "5", description = "Connectors per workspace (default: ${DEFAULT-VALUE}).")
     int connectors;
 
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "48",
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "24",
             description = "Hourly sync runs per connector, ending now (default: ${DEFAULT-VALUE}).")
     int runs;
 
