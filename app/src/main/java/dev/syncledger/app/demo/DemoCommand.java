@@ -5,15 +5,13 @@ import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.config.CommonOptions;
 import dev.syncledger.app.config.HttpOptions;
-import dev.syncledger.app.generate.WorkloadSpec;
+import dev.syncledger.app.generate.WorkloadOptions;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,18 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Stop this long after the start (e.g. 60s; 0s stops right after the report); default: run until Ctrl-C.")
     Duration duration;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds the workload (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "10", description = "Workspaces (default: ${DEFAULT-VALUE}).")
-    int workspaces;
-
-    @Option(names = "--connectors", paramLabel = "M", defaultValue = "5", description = "Connectors per workspace (default: ${DEFAULT-VALUE}).")
-    int connectors;
-
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "24",
-            description = "Hourly sync runs per connector, ending now (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -118,9 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try {
             Database.requireSchemaName(schema);
-            Instant start = clock.instant().minus(WorkloadSpec.span(Math.max(1, runs))).truncatedTo(ChronoUnit.MINUTES);
-            WorkloadSpec workload = WorkloadSpec.of(seed, workspaces, connectors, runs, start);
-            return new Demo.Settings(databaseUrl, schema, workload, new TopologyConfig(SerdeConfig.withoutRegistry()), partitions, threads,
+            return new Demo.Settings(databaseUrl, schema, workload.spec(null, clock.instant()), new TopologyConfig(SerdeConfig.withoutRegistry()), partitions, threads,
                     http.settings(), timeout, Optional.ofNullable(duration));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -13,10 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,26 +44,8 @@ public final class GenerateCommand implements Callable<Integer> {
     /** The clock the default --start is read from; the generator itself never reads one. */
     Clock clock = Clock.systemUTC();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seeds every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--workspaces", paramLabel = "N", defaultValue = "10", description = "Workspaces (default: ${DEFAULT-VALUE}).")
-    int workspaces;
-
-    @Option(names = "--connectors", paramLabel = "M", defaultValue = "4", description = "Connectors per workspace (default: ${DEFAULT-VALUE}).")
-    int connectors;
-
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "24",
-            description = "Sync runs per connector, one per hour (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--duplicates", paramLabel = "RATE", defaultValue = "0.05",
-            description = "Share of lines delivered twice, the copy seconds to minutes later, 0 to 1 (default: ${DEFAULT-VALUE}).")
-    double duplicates;
-
-    @Option(names = "--out-of-order", paramLabel = "RATE", defaultValue = "0.05",
-            description = "Share of runs and collects whose events are delivered out of order, 0 to 1 (default: ${DEFAULT-VALUE}).")
-    double outOfOrder;
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = "--start", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "When the first hour starts, as an ISO-8601 instant (default: now minus the span the runs cover, "
@@ -78,28 +60,18 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkloadSpec workload = workloadSpec();
-        WorkloadGenerator generator = new WorkloadGenerator(workload);
+        WorkloadSpec shape = workloadSpec();
+        WorkloadGenerator generator = new WorkloadGenerator(shape);
         WorkloadCounts counts = toStandardOutput() ? writeToStandardOutput(generator) : writeToFile(generator, Path.of(output));
         PrintWriter err = spec.commandLine().getErr();
-        err.println(summary(workload, counts));
+        err.println(summary(shape, counts));
         err.flush();
         return 0;
     }
 
     private WorkloadSpec workloadSpec() {
-        requireAtLeastOne("--workspaces", workspaces);
-        requireAtLeastOne("--connectors", connectors);
-        requireAtLeastOne("--runs", runs);
-        requireRate("--duplicates", duplicates);
-        requireRate("--out-of-order", outOfOrder);
-        if ((long) workspaces * connectors > WorkloadSpec.MAX_CONNECTORS) {
-            throw usage("--workspaces x --connectors must be at most " + WorkloadSpec.MAX_CONNECTORS + ", not "
-                    + ((long) workspaces * connectors) + "; raise --runs instead for a longer workload");
-        }
-        Instant first = start != null ? start : clock.instant().minus(WorkloadSpec.span(runs)).truncatedTo(ChronoUnit.MINUTES);
         try {
-            return new WorkloadSpec(seed, workspaces, connectors, runs, first, duplicates, outOfOrder, WorkloadRates.realistic());
+            return workload.spec(start, clock.instant());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -152,18 +124,6 @@ public final class GenerateCommand implements Callable<Integer> {
                 + counts.events("document.linked") + " document links, " + collects + " collects, "
                 + counts.duplicates() + " duplicates, " + counts.reordered() + " runs or collects out of order (seed "
                 + workload.seed() + ")" + (toStandardOutput() ? "" : " to " + output);
-    }
-
-    private void requireAtLeastOne(String option, int value) {
-        if (value < 1) {
-            throw usage(option + " must be at least 1, not " + value);
-        }
-    }
-
-    private void requireRate(String option, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw usage(option + " must be a rate between 0 and 1, not " + value);
-        }
     }
 
     private ParameterException usage(String message) {

@@ -32,7 +32,7 @@ class DemoCommandTest {
         int code = run("demo", "--workspaces", "1000", "--connectors", "1000");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("at most 10000 connectors");
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--workspaces x --connectors must be at most 10000");
     }
 
     @Test
