@@ -2,9 +2,6 @@ package dev.syncledger.processor.diagnostic;
 
 import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
-import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.Rejection;
-import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.processor.retention.RetentionPeriod;
 import dev.syncledger.processor.retention.RetentionPunctuator;
@@ -12,8 +9,8 @@ import dev.syncledger.processor.LedgerSensors;
 import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -66,16 +63,12 @@ final class DiagnosticProcessor implements Processor<byte[], byte[], String, Spe
     @Override
     public void process(Record<byte[], byte[]> record) {
         EventOrigin origin = Rejections.originOf(context, record);
-        DiagnosticEmitted event;
-        try {
-            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
-        } catch (UndecodableRecordException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
-            return;
-        } catch (MalformedEventException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+        Optional<DiagnosticEmitted> read = Rejections.readOrReject(context, origin, record.timestamp(),
+                from -> reader.read(from.key(), codec.decode(from.topic(), from.value())));
+        if (read.isEmpty()) {
             return;
         }
+        DiagnosticEmitted event = read.get();
         String key = event.diagnosticId().toString();
         StoredDiagnostic before = diagnostics.get(key);
         DiagnosticDecision decision = fold.apply(before, event, origin, retention.retainedFrom(context.currentSystemTimeMs()));

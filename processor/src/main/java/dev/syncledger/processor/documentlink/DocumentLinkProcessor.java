@@ -2,14 +2,11 @@ package dev.syncledger.processor.documentlink;
 
 import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
-import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.Rejection;
-import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,19 +38,12 @@ final class DocumentLinkProcessor implements Processor<byte[], byte[], String, S
     @Override
     public void process(Record<byte[], byte[]> record) {
         EventOrigin origin = Rejections.originOf(context, record);
-        LinkEvent event;
-        try {
-            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
-        } catch (UndecodableRecordException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
-            return;
-        } catch (MalformedEventException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
-            return;
-        } catch (UnknownDirectionException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), record.timestamp());
+        Optional<LinkEvent> read = Rejections.readOrReject(context, origin, record.timestamp(),
+                from -> reader.read(from.key(), codec.decode(from.topic(), from.value())));
+        if (read.isEmpty()) {
             return;
         }
+        LinkEvent event = read.get();
         String linkKey = event.key().toString();
         DocumentLinkDecision decision = fold.apply(ledgers.get(linkKey), event, origin);
         if (decision.ledgerChanged()) {

@@ -1,8 +1,10 @@
 package dev.syncledger.processor.rejection;
 
 import dev.syncledger.schemas.rejected.RejectedEvent;
+import dev.syncledger.schemas.serde.UndecodableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -34,6 +36,24 @@ public final class Rejections {
         LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
         RejectedEvent value = RejectedEventRecords.toAvro(rejection, now(context));
         context.forward(new Record<>(rejection.origin().key(), value, timestamp), SINK_NODE);
+    }
+
+    /**
+     * The event the record holds, or empty once the record's rejection is published: {@code malformed}
+     * when its bytes or fields are unusable, {@code unknown_enum_value} when a value is newer than this version.
+     */
+    public static <E> Optional<E> readOrReject(ProcessorContext<String, ? super RejectedEvent> context, EventOrigin origin,
+                                               long timestamp, EventRead<E> read) {
+        try {
+            return Optional.of(read.read(origin));
+        } catch (UndecodableRecordException e) {
+            publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), timestamp);
+        } catch (MalformedEventException e) {
+            publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), timestamp);
+        } catch (UnknownEnumValueException e) {
+            publish(context, new Rejection(RejectionReason.UNKNOWN_ENUM_VALUE, e.getMessage(), e.eventId(), origin), timestamp);
+        }
+        return Optional.empty();
     }
 
     public static Instant now(ProcessorContext<?, ?> context) {

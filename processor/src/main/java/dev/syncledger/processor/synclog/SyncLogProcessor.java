@@ -2,13 +2,10 @@ package dev.syncledger.processor.synclog;
 
 import dev.syncledger.processor.rejection.AcceptedEvents;
 import dev.syncledger.processor.rejection.EventOrigin;
-import dev.syncledger.processor.rejection.MalformedEventException;
-import dev.syncledger.processor.rejection.Rejection;
-import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.processor.rejection.Rejections;
 import dev.syncledger.schemas.serde.AvroCodec;
-import dev.syncledger.schemas.serde.UndecodableRecordException;
 import dev.syncledger.schemas.syncrun.SyncRunEvent;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,16 +37,12 @@ final class SyncLogProcessor implements Processor<byte[], byte[], String, Specif
     @Override
     public void process(Record<byte[], byte[]> record) {
         EventOrigin origin = Rejections.originOf(context, record);
-        SyncLogEvent event;
-        try {
-            event = reader.read(origin.key(), codec.decode(origin.topic(), record.value()));
-        } catch (UndecodableRecordException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), null, origin), record.timestamp());
-            return;
-        } catch (MalformedEventException e) {
-            Rejections.publish(context, new Rejection(RejectionReason.MALFORMED, e.getMessage(), e.eventId(), origin), record.timestamp());
+        Optional<SyncLogEvent> read = Rejections.readOrReject(context, origin, record.timestamp(),
+                from -> reader.read(from.key(), codec.decode(from.topic(), from.value())));
+        if (read.isEmpty()) {
             return;
         }
+        SyncLogEvent event = read.get();
         String runKey = event.syncLogId().toString();
         SyncLogDecision decision = fold.apply(ledgers.get(runKey), event, origin);
         if (decision.ledgerChanged()) {
