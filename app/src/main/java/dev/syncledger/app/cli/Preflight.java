@@ -105,7 +105,7 @@ public final class Preflight {
                         + " to GET /subjects" + fix);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserFacingException("cannot reach the schema registry at " + url + ": " + oneLine(e) + fix, e);
+            throw new UserFacingException("cannot reach the schema registry at " + url + ": " + whyUnreachable(e) + fix, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserFacingException("interrupted while contacting the schema registry at " + url, e);
@@ -140,6 +140,19 @@ public final class Preflight {
 
     private static String seconds(Duration timeout) {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+
+    /** The JDK's HTTP client reports a refused connection as a bare ClosedChannelException: say what it means. */
+    private String whyUnreachable(Exception e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + seconds(settings.connectTimeout());
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+        }
+        return oneLine(e);
     }
 
     private static String oneLine(Throwable e) {

@@ -60,14 +60,23 @@ class PublishIT {
     }
 
     @Test
-    void shouldNameTheMissingTopicsAndTheFlagThatCreatesThem(@TempDir Path dir) throws Exception {
+    void shouldSayInOneLineWhatIsMissingBeforeReadingALine(@TempDir Path dir) throws Exception {
         Path events = Files.write(dir.resolve("events.jsonl"), List.of("{}"));
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
-            int code = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
+            int noTopics = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
 
-            assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
+            assertThat(noTopics).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
             assertThat(err.toString().strip()).doesNotContain("\n").contains("lacks the topics").contains(Topics.SYNC_RUNS.name())
                     .contains("--create-topics");
+
+            err.getBuffer().setLength(0);
+            int noRegistry = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
+                    "--schema-registry-url", "http://127.0.0.1:1", "--connect-timeout", "2s", "--create-topics");
+
+            assertThat(noRegistry).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
+            assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                    .contains("cannot reach the schema registry at http://127.0.0.1:1").contains("--schema-registry-url");
+            assertThat(out.toString()).isEmpty();
         }
     }
 
