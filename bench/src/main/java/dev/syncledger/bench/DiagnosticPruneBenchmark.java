@@ -2,30 +2,34 @@ package dev.syncledger.bench;
 
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.diagnostic.DiagnosticRow;
 import dev.syncledger.processor.diagnostic.DiagnosticTopology;
+import dev.syncledger.processor.diagnostic.StoredDiagnostic;
+import dev.syncledger.processor.diagnostic.SyncFailureReason;
+import dev.syncledger.processor.diagnostic.TargetModel;
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -77,8 +81,10 @@ public final class DiagnosticPruneBenchmark {
     }
 
     /**
-     * Loads {@code loaded} diagnostics, {@code expiring} of them dated so that they are still retained on
-     * arrival but expire at the next punctuation, spread among the others; then times that punctuation.
+     * Stores {@code loaded} diagnostics, {@code expiring} of them dated so that they are still retained
+     * now but expire at the next punctuation, spread among the others; then times that punctuation.
+     * The rows go straight into the fold's two stores, as the fold writes them: piped through the
+     * driver, every record is a commit and a store flush, and ten million of them would take hours.
      */
     Result run(int loaded, int expiring, Path stateDir, long seed) {
         Properties props = new Properties();
@@ -89,13 +95,16 @@ public final class DiagnosticPruneBenchmark {
         Random random = new Random(seed);
         try (TopologyTestDriver driver = new TopologyTestDriver(SyncLedgerTopology.build(config), props, WALL_CLOCK)) {
             Outputs outputs = new Outputs(driver);
-            TestInputTopic<byte[], byte[]> input =
-                    driver.createInputTopic(Topics.DIAGNOSTICS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+            KeyValueStore<String, StoredDiagnostic> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
+            TimeOrderedIndex byOccurrence = new TimeOrderedIndex(driver.getKeyValueStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE));
             long loadStart = System.nanoTime();
             int every = loaded / expiring;
             for (int i = 0; i < loaded; i++) {
                 boolean expires = i % every == every - 1 && i / every < expiring;
-                pipe(input, diagnostic(random, expires ? expiringSoon(random) : retained(random)));
+                DiagnosticEvent event = diagnostic(random, expires ? expiringSoon(random) : retained(random));
+                String key = event.getDiagnosticId().toString();
+                diagnostics.put(key, stored(event, i));
+                byOccurrence.add(event.getOccurredAt(), key);
                 if (i % DRAIN_EVERY == 0) {
                     outputs.drain();
                 }
@@ -108,9 +117,19 @@ public final class DiagnosticPruneBenchmark {
             long pruneMs = (System.nanoTime() - pruneStart) / 1_000_000;
 
             long tombstones = outputs.tombstones();
-            KeyValueStore<String, Object> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
             return new Result(loaded, count(diagnostics), tombstones, loadMs, pruneMs);
         }
+    }
+
+    /** What the fold keeps for an accepted event: its row, and its origin with the bytes as published. */
+    private StoredDiagnostic stored(DiagnosticEvent event, long offset) {
+        String key = event.getDiagnosticId().toString();
+        DiagnosticRow row = new DiagnosticRow(event.getDiagnosticId(), event.getWorkspaceId(), event.getWorkspaceConnectorId(),
+                TargetModel.fromCode(event.getTargetModel()).orElseThrow(), event.getToolName(),
+                SyncFailureReason.fromCode(event.getReason()).orElseThrow(), event.getHttpStatus(), event.getDetail(),
+                event.getOccurredAt());
+        EventOrigin origin = new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, key, codec.encode(Topics.DIAGNOSTICS.name(), event));
+        return new StoredDiagnostic(event.getEventId(), row, origin, List.of());
     }
 
     /** Retained at arrival, but older than the retention once the wall clock has moved one prune interval on. */
@@ -137,10 +156,6 @@ public final class DiagnosticPruneBenchmark {
                 .setHttpStatus(200)
                 .setDetail("Validator rejected 12/12 mapped entities: required field 'issue_date' null after JSONata mapping")
                 .build();
-    }
-
-    private void pipe(TestInputTopic<byte[], byte[]> input, DiagnosticEvent event) {
-        input.pipeInput(event.getDiagnosticId().toString().getBytes(StandardCharsets.UTF_8), codec.encode(Topics.DIAGNOSTICS.name(), event));
     }
 
     private static long count(KeyValueStore<?, ?> store) {
