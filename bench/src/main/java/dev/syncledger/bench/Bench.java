@@ -50,13 +50,15 @@ public final class Bench {
         out.println("sync-ledger bench, size " + options.size().name() + ", stages " + String.join(",", options.stages()));
         out.print(ResultRow.header());
         List<StageResult> results = new ArrayList<>();
-        for (String stage : options.stages()) {
-            long stageStarted = System.nanoTime();
-            StageResult result = stage(stage, options);
-            result.numbers().put("stage_seconds", (System.nanoTime() - stageStarted) / 1e9);
-            result.rows().forEach(row -> out.print(row.line()));
-            out.flush();
-            results.add(result);
+        try (SharedKafka kafka = new SharedKafka()) {
+            for (String stage : options.stages()) {
+                long stageStarted = System.nanoTime();
+                StageResult result = stage(stage, options, kafka);
+                result.numbers().put("stage_seconds", (System.nanoTime() - stageStarted) / 1e9);
+                result.rows().forEach(row -> out.print(row.line()));
+                out.flush();
+                results.add(result);
+            }
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("size", options.size().name());
@@ -76,15 +78,34 @@ public final class Bench {
         return new Report(results, json);
     }
 
-    private static StageResult stage(String stage, BenchOptions options) {
+    private static StageResult stage(String stage, BenchOptions options, SharedKafka kafka) {
         return switch (stage) {
-            case "processor" -> new ProcessorBenchmark(options.size()).run();
-            case "sink" -> new SinkBenchmark(options.size(), options.databaseUrl()).run();
-            case "e2e" -> new EndToEndBenchmark(options.size(), options.databaseUrl()).run();
+            case "processor" -> new ProcessorBenchmark(options.size(), kafka.get()).run();
+            case "sink" -> new SinkBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
+            case "e2e" -> new EndToEndBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             case "retention" -> new RetentionBenchmark(options.size()).run();
-            case "memory" -> new MemoryBenchmark(options.size()).run();
+            case "memory" -> new MemoryBenchmark(options.size(), kafka.get()).run();
             default -> throw new IllegalArgumentException("unknown stage " + stage);
         };
+    }
+
+    /** One broker for every stage that needs one, started when the first asks: retention alone needs none. */
+    private static final class SharedKafka implements AutoCloseable {
+        private BenchKafka kafka;
+
+        BenchKafka get() {
+            if (kafka == null) {
+                kafka = BenchKafka.start();
+            }
+            return kafka;
+        }
+
+        @Override
+        public void close() {
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
     }
 
     private static Map<String, Object> machine() {

@@ -17,18 +17,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * One stage's in-process broker with sync-ledger's topics, and the work folder its processors keep
- * their state in; closing stops the broker and deletes the folder.
+ * The in-process broker the stages share, and the work folder their processors keep state in;
+ * closing stops the broker and deletes the folder. Each stage starts from fresh topics: the
+ * processor's topic names are fixed, and one stage's records must not be the next one's input.
  */
 final class BenchKafka implements AutoCloseable {
 
     static final int PARTITIONS = 4;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final long ADMIN_TIMEOUT_SECONDS = 60;
 
     private final Path work;
     private final EmbeddedKafkaBroker broker;
@@ -41,17 +47,43 @@ final class BenchKafka implements AutoCloseable {
         this.admin = admin;
     }
 
-    static BenchKafka start(String stage) {
+    static BenchKafka start() {
         Path work;
         try {
-            work = Files.createTempDirectory("sync-ledger-bench-" + stage + "-");
+            work = Files.createTempDirectory("sync-ledger-bench-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-        new TopicProvisioner(admin).ensure(PARTITIONS, (short) 1);
         return new BenchKafka(work, broker, admin);
+    }
+
+    /** Deletes every topic the previous stage left, then creates sync-ledger's topics and {@code more}, empty. */
+    void freshTopics(List<TopicSpec> more) {
+        try {
+            Set<String> left = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!left.isEmpty()) {
+                admin.deleteTopics(left).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+            while (!admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the previous stage's topics were not deleted in time");
+                }
+                ProcessorBenchmark.sleep(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reset the topics: " + e.getMessage(), e);
+        }
+        TopicProvisioner provisioner = new TopicProvisioner(admin);
+        provisioner.ensure(PARTITIONS, (short) 1);
+        if (!more.isEmpty()) {
+            provisioner.ensure(more, PARTITIONS, (short) 1);
+        }
     }
 
     String bootstrapServers() {

@@ -43,34 +43,35 @@ final class MemoryBenchmark {
     private static final int WORKSPACES = 100;
 
     private final BenchSize size;
+    private final BenchKafka kafka;
 
-    MemoryBenchmark(BenchSize size) {
+    MemoryBenchmark(BenchSize size, BenchKafka kafka) {
         this.size = size;
+        this.kafka = kafka;
     }
 
     StageResult run() {
-        try (BenchKafka kafka = BenchKafka.start("memory")) {
-            long runs = kafka.publishAll(() -> startedRuns(size.memoryRuns()));
-            StreamsSettings settings = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
-            ProcessMemory before = ProcessMemory.now();
-            ProcessMemory grown;
-            ProcessMemory held;
-            long liveRuns;
-            try (ProcessorRunner processor = ProcessorRunner.start(settings, kafka.topology(), BenchKafka.START_TIMEOUT)) {
-                kafka.awaitFolded(APPLICATION_ID);
-                held = ProcessMemory.now();
-                grown = held.minus(before);
-                liveRuns = processor.streams().store(StoreQueryParameters.fromNameAndType(SyncLogTopology.LEDGER_STORE,
-                        QueryableStoreTypes.keyValueStore())).approximateNumEntries();
-                // Kafka Streams stays in its group on close by default: the restoring instance would wait out
-                // the session timeout before it is given the tasks, and that wait is not restoration.
-                processor.streams().close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
-                        .withTimeout(Duration.ofSeconds(30)));
-            }
-            WorkFolder.delete(settings.stateDir());
-            Restore restore = restore(settings, kafka);
-            return result(runs, liveRuns, held, grown, restore);
+        kafka.freshTopics(List.of());
+        long runs = kafka.publishAll(() -> startedRuns(size.memoryRuns()));
+        StreamsSettings settings = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
+        ProcessMemory before = ProcessMemory.now();
+        ProcessMemory grown;
+        ProcessMemory held;
+        long liveRuns;
+        try (ProcessorRunner processor = ProcessorRunner.start(settings, kafka.topology(), BenchKafka.START_TIMEOUT)) {
+            kafka.awaitFolded(APPLICATION_ID);
+            held = ProcessMemory.now();
+            grown = held.minus(before);
+            liveRuns = processor.streams().store(StoreQueryParameters.fromNameAndType(SyncLogTopology.LEDGER_STORE,
+                    QueryableStoreTypes.keyValueStore())).approximateNumEntries();
+            // Kafka Streams stays in its group on close by default: the restoring instance would wait out
+            // the session timeout before it is given the tasks, and that wait is not restoration.
+            processor.streams().close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
         }
+        WorkFolder.delete(settings.stateDir());
+        Restore restore = restore(settings, kafka);
+        return result(runs, liveRuns, held, grown, restore);
     }
 
     private record Restore(long nanos, long records) {}

@@ -35,6 +35,12 @@ final class RowWatcher implements AutoCloseable {
         awaited.putIfAbsent(syncLogId, publishedNanos);
     }
 
+    /** Forgets every latency and awaited run: what was measured until now was the warm-up. */
+    synchronized void reset() {
+        awaited.clear();
+        latencies.clear();
+    }
+
     int stillAwaited() {
         return awaited.size();
     }

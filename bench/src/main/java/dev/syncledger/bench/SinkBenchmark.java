@@ -39,30 +39,31 @@ final class SinkBenchmark {
 
     private final BenchSize size;
     private final String databaseUrl;
+    private final BenchKafka kafka;
 
-    SinkBenchmark(BenchSize size, String databaseUrl) {
+    SinkBenchmark(BenchSize size, String databaseUrl, BenchKafka kafka) {
         this.size = size;
         this.databaseUrl = databaseUrl;
+        this.kafka = kafka;
     }
 
     StageResult run() {
-        try (BenchKafka kafka = BenchKafka.start("sink")) {
-            long events = kafka.publishAll(new Workload(size.processorEvents()));
-            try (ProcessorRunner processor = ProcessorRunner.start(kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2),
-                    kafka.topology(), BenchKafka.START_TIMEOUT)) {
-                kafka.awaitFolded(APPLICATION_ID);
-            }
-            Path work = workFolder();
-            try (BenchDatabase sinkDb = BenchDatabase.create(databaseUrl, "sink");
-                 BenchDatabase naiveDb = BenchDatabase.create(databaseUrl, "naive")) {
-                SinkRun sink = runSink(kafka, sinkDb);
-                long tableRows = tableRows(sinkDb);
-                CopyBaseline.Result copy = CopyBaseline.measure(sinkDb.jdbi(), work);
-                NaiveSink.Result naive = NaiveSink.write(naiveDb.jdbi(), sample(kafka, size.naiveRows()));
-                return result(events, sink, tableRows, copy, naive);
-            } finally {
-                WorkFolder.delete(work);
-            }
+        kafka.freshTopics(List.of());
+        long events = kafka.publishAll(new Workload(size.processorEvents()));
+        try (ProcessorRunner processor = ProcessorRunner.start(kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2),
+                kafka.topology(), BenchKafka.START_TIMEOUT)) {
+            kafka.awaitFolded(APPLICATION_ID);
+        }
+        Path work = workFolder();
+        try (BenchDatabase sinkDb = BenchDatabase.create(databaseUrl, "sink");
+             BenchDatabase naiveDb = BenchDatabase.create(databaseUrl, "naive")) {
+            SinkRun sink = runSink(kafka, sinkDb);
+            long tableRows = tableRows(sinkDb);
+            CopyBaseline.Result copy = CopyBaseline.measure(sinkDb.jdbi(), work);
+            NaiveSink.Result naive = NaiveSink.write(naiveDb.jdbi(), sample(kafka, size.naiveRows()));
+            return result(events, sink, tableRows, copy, naive);
+        } finally {
+            WorkFolder.delete(work);
         }
     }
 
@@ -78,7 +79,7 @@ final class SinkBenchmark {
         CatchUp catchUp = new CatchUp(kafka.admin());
         long records = catchUp.logEnds(topics).values().stream().mapToLong(Long::longValue).sum();
         SinkConfig config = SinkConfig.of(kafka.bootstrapServers()).withDatabaseUrl(database.url()).withSchema(database.schema())
-                .withSerde(kafka.topology().serde());
+                .withSerde(kafka.topology().serde()).withGroupId("sink-bench-sink");
         long started = System.nanoTime();
         try (SinkRunner sink = SinkRunner.start(config)) {
             catchUp.awaitSunk(topics, sink::committedOffsets, BenchKafka.CATCH_UP_TIMEOUT);
