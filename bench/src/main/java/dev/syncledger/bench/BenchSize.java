@@ -20,7 +20,7 @@ record BenchSize(String name, int processorEvents, int offeredRate, Duration off
 
     static final BenchSize QUICK = new BenchSize("quick", 4_000, 400, Duration.ofSeconds(4), 2_000, 20_000, 2_000, 300);
     static final BenchSize FULL = new BenchSize("full", 1_000_000, 5_000, Duration.ofSeconds(60), 1_000_000, 10_000_000,
-            1_000_000, 20_000);
+            1_000_000, 5_000);
 
     static BenchSize named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

@@ -35,17 +35,21 @@ final class RetentionBenchmark {
             DiagnosticPruneBenchmark.Result small = prune.run(size.retentionLive(), expiring, work.resolve("small"), 2);
             WorkFolder.delete(work.resolve("small"));
             DiagnosticPruneBenchmark.Result large = prune.run(size.retentionLiveLarge(), expiring, work.resolve("large"), 3);
-            double growth = (double) Math.max(1, large.pruneMs()) / Math.max(1, small.pruneMs());
+            double growth = (double) Math.max(1, large.pruneCpuMs()) / Math.max(1, small.pruneCpuMs());
+            double wallGrowth = (double) Math.max(1, large.pruneMs()) / Math.max(1, small.pruneMs());
             List<ResultRow> rows = List.of(
-                    ResultRow.plain("retention", String.format("prune %,d expired of %,d live", small.rowsPruned(), small.loaded()),
-                            Numbers.millis(small.pruneMs())),
-                    new ResultRow("retention", String.format("prune %,d expired of %,d live", large.rowsPruned(), large.loaded()),
-                            Numbers.millis(large.pruneMs()), Numbers.millis(small.pruneMs()), Numbers.ratio(growth),
-                            "flat " + Numbers.met(growth <= FLAT_TOLERANCE)));
+                    ResultRow.plain("retention", String.format("prune CPU, %,d expired of %,d live", small.rowsPruned(), small.loaded()),
+                            Numbers.millis(small.pruneCpuMs())),
+                    new ResultRow("retention", String.format("prune CPU, %,d expired of %,d live", large.rowsPruned(), large.loaded()),
+                            Numbers.millis(large.pruneCpuMs()), Numbers.millis(small.pruneCpuMs()), Numbers.ratio(growth),
+                            "flat " + Numbers.met(growth <= FLAT_TOLERANCE)),
+                    new ResultRow("retention", "prune wall clock, same two runs", Numbers.millis(large.pruneMs()),
+                            Numbers.millis(small.pruneMs()), Numbers.ratio(wallGrowth), ""));
             Map<String, Object> numbers = new LinkedHashMap<>();
             numbers.put("small", json(small));
             numbers.put("large", json(large));
-            numbers.put("growth", growth);
+            numbers.put("cpu_growth", growth);
+            numbers.put("wall_growth", wallGrowth);
             return new StageResult("retention", rows, numbers);
         } finally {
             WorkFolder.delete(work);
@@ -58,6 +62,7 @@ final class RetentionBenchmark {
         numbers.put("expired", result.rowsPruned());
         numbers.put("kept", result.rowsKept());
         numbers.put("prune_ms", result.pruneMs());
+        numbers.put("prune_cpu_ms", result.pruneCpuMs());
         numbers.put("load_ms", result.loadMs());
         return numbers;
     }
