@@ -18,7 +18,7 @@ import java.util.Locale;
 record BenchSize(String name, int processorEvents, int offeredRate, Duration offeredFor, int retentionLive,
                  int retentionLiveLarge, int memoryRuns, int naiveRows) {
 
-    static final BenchSize QUICK = new BenchSize("quick", 4_000, 400, Duration.ofSeconds(4), 2_000, 20_000, 2_000, 300);
+    static final BenchSize QUICK = new BenchSize("quick", 2_000, 200, Duration.ofSeconds(3), 2_000, 20_000, 1_000, 200);
     static final BenchSize FULL = new BenchSize("full", 1_000_000, 5_000, Duration.ofSeconds(60), 1_000_000, 10_000_000,
             1_000_000, 5_000);
 
