@@ -22,6 +22,14 @@ record BenchSize(String name, int processorEvents, int offeredRate, Duration off
     static final BenchSize FULL = new BenchSize("full", 1_000_000, 5_000, Duration.ofSeconds(60), 1_000_000, 10_000_000,
             1_000_000, 5_000);
 
+    /** The same size, offering the end-to-end run another rate: to find the latency at a rate the pipeline sustains. */
+    BenchSize withOfferedRate(int rate) {
+        if (rate < 1) {
+            throw new IllegalArgumentException("--rate must be at least 1 event per second, not " + rate);
+        }
+        return new BenchSize(name, processorEvents, rate, offeredFor, retentionLive, retentionLiveLarge, memoryRuns, naiveRows);
+    }
+
     static BenchSize named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "quick" -> QUICK;
