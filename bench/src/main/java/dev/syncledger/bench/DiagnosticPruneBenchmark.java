@@ -2,13 +2,22 @@ package dev.syncledger.bench;
 
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.diagnostic.DiagnosticRow;
+import dev.syncledger.processor.diagnostic.DiagnosticStoreSerde;
 import dev.syncledger.processor.diagnostic.DiagnosticTopology;
+import dev.syncledger.processor.diagnostic.StoredDiagnostic;
+import dev.syncledger.processor.diagnostic.SyncFailureReason;
+import dev.syncledger.processor.diagnostic.TargetModel;
+import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -23,13 +33,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * How long one retention prune takes with many diagnostics kept and 1% of them expiring: the real
@@ -49,10 +61,11 @@ public final class DiagnosticPruneBenchmark {
     private static final int DRAIN_EVERY = 10_000;
 
     private final TopologyConfig config = TopologyConfig.defaults();
+    private final DiagnosticStoreSerde storeSerde = new DiagnosticStoreSerde();
     private final AvroCodec<DiagnosticEvent> codec = AvroCodec.create(DiagnosticEvent.getClassSchema(), SerdeConfig.withoutRegistry());
 
     /** One measured prune. */
-    record Result(long loaded, long rowsKept, long rowsPruned, long loadMs, long pruneMs) {
+    record Result(long loaded, long rowsKept, long rowsPruned, long loadMs, long pruneMs, long pruneCpuMs) {
 
         String line(String label) {
             return String.format("%-22s %,12d %,12d %,12d %,10d %,10d", label, loaded, rowsKept, rowsPruned, pruneMs, loadMs);
@@ -77,8 +90,12 @@ public final class DiagnosticPruneBenchmark {
     }
 
     /**
-     * Loads {@code loaded} diagnostics, {@code expiring} of them dated so that they are still retained on
-     * arrival but expire at the next punctuation, spread among the others; then times that punctuation.
+     * Stores {@code loaded} diagnostics, {@code expiring} of them dated so that they are still retained
+     * now but expire at the next punctuation, spread among the others; then times that punctuation.
+     * The rows go straight into the RocksDB stores under the fold's two stores, encoded as the fold
+     * encodes them: piped through the driver, every record is a commit and a store flush, and through
+     * the stores' changelogging layer every row is a record the driver captures; either way ten million
+     * rows would take hours. The prune itself runs through every layer, as in the processor.
      */
     Result run(int loaded, int expiring, Path stateDir, long seed) {
         Properties props = new Properties();
@@ -89,28 +106,72 @@ public final class DiagnosticPruneBenchmark {
         Random random = new Random(seed);
         try (TopologyTestDriver driver = new TopologyTestDriver(SyncLedgerTopology.build(config), props, WALL_CLOCK)) {
             Outputs outputs = new Outputs(driver);
-            TestInputTopic<byte[], byte[]> input =
-                    driver.createInputTopic(Topics.DIAGNOSTICS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+            KeyValueStore<String, StoredDiagnostic> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
+            KeyValueStore<Bytes, byte[]> rawDiagnostics = rocksDb(driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE));
+            TimeOrderedIndex byOccurrence = new TimeOrderedIndex(rocksDb(driver.getKeyValueStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE)));
             long loadStart = System.nanoTime();
             int every = loaded / expiring;
             for (int i = 0; i < loaded; i++) {
                 boolean expires = i % every == every - 1 && i / every < expiring;
-                pipe(input, diagnostic(random, expires ? expiringSoon(random) : retained(random)));
+                DiagnosticEvent event = diagnostic(random, expires ? expiringSoon(random) : retained(random));
+                String key = event.getDiagnosticId().toString();
+                rawDiagnostics.put(Bytes.wrap(key.getBytes(StandardCharsets.UTF_8)),
+                        storeSerde.serializer().serialize(DiagnosticTopology.DIAGNOSTIC_STORE, stored(event, i)));
+                byOccurrence.add(event.getOccurredAt(), key);
                 if (i % DRAIN_EVERY == 0) {
                     outputs.drain();
                 }
             }
+            commit(driver);
+            // A running processor flushes its stores at every commit interval; seeded rows would otherwise sit
+            // in RocksDB's memtables and the timed prune would pay for writing all of them out.
+            diagnostics.flush();
+            driver.getKeyValueStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE).flush();
             outputs.drain();
             long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
 
+            // The driver punctuates and commits on this thread: its CPU time is the prune's own cost, which
+            // other processes on a shared machine do not inflate as they do the wall-clock time.
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long pruneCpuStart = threads.getCurrentThreadCpuTime();
             long pruneStart = System.nanoTime();
             driver.advanceWallClockTime(config.pruneInterval());
             long pruneMs = (System.nanoTime() - pruneStart) / 1_000_000;
+            long pruneCpuMs = (threads.getCurrentThreadCpuTime() - pruneCpuStart) / 1_000_000;
 
             long tombstones = outputs.tombstones();
-            KeyValueStore<String, Object> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
-            return new Result(loaded, count(diagnostics), tombstones, loadMs, pruneMs);
+            return new Result(loaded, count(diagnostics), tombstones, loadMs, pruneMs, pruneCpuMs);
         }
+    }
+
+    /** The store under the metering, changelogging and caching layers. */
+    @SuppressWarnings("unchecked")
+    private static KeyValueStore<Bytes, byte[]> rocksDb(StateStore store) {
+        StateStore inner = store;
+        while (inner instanceof WrappedStateStore<?, ?, ?> wrapped) {
+            inner = wrapped.wrapped();
+        }
+        return (KeyValueStore<Bytes, byte[]>) inner;
+    }
+
+    /**
+     * The driver commits, and so flushes the stores, after each record it is given: one the fold refuses
+     * changes nothing else. Without it, the timed punctuation would also pay for flushing every seeded row.
+     */
+    private static void commit(TopologyTestDriver driver) {
+        driver.createInputTopic(Topics.DIAGNOSTICS.name(), new ByteArraySerializer(), new ByteArraySerializer())
+                .pipeInput(new byte[] {1}, new byte[] {'{'});
+    }
+
+    /** What the fold keeps for an accepted event: its row, and its origin with the bytes as published. */
+    private StoredDiagnostic stored(DiagnosticEvent event, long offset) {
+        String key = event.getDiagnosticId().toString();
+        DiagnosticRow row = new DiagnosticRow(event.getDiagnosticId(), event.getWorkspaceId(), event.getWorkspaceConnectorId(),
+                TargetModel.fromCode(event.getTargetModel()).orElseThrow(), event.getToolName(),
+                SyncFailureReason.fromCode(event.getReason()).orElseThrow(), event.getHttpStatus(), event.getDetail(),
+                event.getOccurredAt());
+        EventOrigin origin = new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, key, codec.encode(Topics.DIAGNOSTICS.name(), event));
+        return new StoredDiagnostic(event.getEventId(), row, origin, List.of());
     }
 
     /** Retained at arrival, but older than the retention once the wall clock has moved one prune interval on. */
@@ -137,10 +198,6 @@ public final class DiagnosticPruneBenchmark {
                 .setHttpStatus(200)
                 .setDetail("Validator rejected 12/12 mapped entities: required field 'issue_date' null after JSONata mapping")
                 .build();
-    }
-
-    private void pipe(TestInputTopic<byte[], byte[]> input, DiagnosticEvent event) {
-        input.pipeInput(event.getDiagnosticId().toString().getBytes(StandardCharsets.UTF_8), codec.encode(Topics.DIAGNOSTICS.name(), event));
     }
 
     private static long count(KeyValueStore<?, ?> store) {

@@ -1,0 +1,49 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.sink.db.Database;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+
+/** A migrated schema of the real PostgreSQL that lives for one benchmark and is dropped after it. */
+final class BenchDatabase implements AutoCloseable {
+
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+    private final String url;
+    private final Database database;
+
+    private BenchDatabase(String url, Database database) {
+        this.url = url;
+        this.database = database;
+    }
+
+    static BenchDatabase create(String url, String purpose) {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        Database database = Database.connect(url, "sync_ledger_bench_" + purpose + "_" + HexFormat.of().formatHex(random));
+        database.migrate();
+        return new BenchDatabase(url, database);
+    }
+
+    String url() {
+        return url;
+    }
+
+    String schema() {
+        return database.schema();
+    }
+
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.jdbi().useExtension(BenchDao.class, dao -> dao.dropSchema(database.schema()));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.app.broker.EmbeddedKafkaBroker;
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.events.OutgoingEvent;
+import dev.syncledger.app.pipeline.CatchUp;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.Topics.TopicSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The in-process broker the stages share, and the work folder their processors keep state in;
+ * closing stops the broker and deletes the folder. Each stage starts from fresh topics: the
+ * processor's topic names are fixed, and one stage's records must not be the next one's input.
+ */
+final class BenchKafka implements AutoCloseable {
+
+    static final int PARTITIONS = 4;
+    static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final long ADMIN_TIMEOUT_SECONDS = 60;
+
+    private final Path work;
+    private final EmbeddedKafkaBroker broker;
+    private final Admin admin;
+    private final TopologyConfig topology = TopologyConfig.defaults();
+
+    private BenchKafka(Path work, EmbeddedKafkaBroker broker, Admin admin) {
+        this.work = work;
+        this.broker = broker;
+        this.admin = admin;
+    }
+
+    static BenchKafka start() {
+        Path work;
+        try {
+            work = Files.createTempDirectory("sync-ledger-bench-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"));
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return new BenchKafka(work, broker, admin);
+    }
+
+    /** Deletes every topic the previous stage left, then creates sync-ledger's topics and {@code more}, empty. */
+    void freshTopics(List<TopicSpec> more) {
+        try {
+            Set<String> left = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!left.isEmpty()) {
+                admin.deleteTopics(left).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+            while (!admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the previous stage's topics were not deleted in time");
+                }
+                ProcessorBenchmark.sleep(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reset the topics: " + e.getMessage(), e);
+        }
+        TopicProvisioner provisioner = new TopicProvisioner(admin);
+        provisioner.ensure(PARTITIONS, (short) 1);
+        if (!more.isEmpty()) {
+            provisioner.ensure(more, PARTITIONS, (short) 1);
+        }
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    TopologyConfig topology() {
+        return topology;
+    }
+
+    /** Settings for one processor run; every run has its own application id and state folder. */
+    StreamsSettings streams(String applicationId, String guarantee) {
+        StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
+        return new StreamsSettings(applicationId, defaults.bootstrapServers(), defaults.stateDir(), guarantee, 1,
+                defaults.commitInterval(), defaults.replicationFactor(), Map.of());
+    }
+
+    EventPublisher publisher() {
+        return new EventPublisher(bootstrapServers(), topology.serde());
+    }
+
+    /** Publishes every event and waits until the broker has them all. */
+    long publishAll(Iterable<OutgoingEvent> events) {
+        long published = 0;
+        try (EventPublisher publisher = publisher()) {
+            for (OutgoingEvent event : events) {
+                publisher.publish(event);
+                published++;
+            }
+            publisher.flush();
+        }
+        return published;
+    }
+
+    /** Until the processor has committed past every input and through its second hop, the status topology. */
+    void awaitFolded(String applicationId) {
+        CatchUp catchUp = new CatchUp(admin);
+        catchUp.awaitProcessed(applicationId, names(Topics.INPUTS), CATCH_UP_TIMEOUT);
+        catchUp.awaitProcessed(applicationId, StatusTopology.SOURCE_TOPICS, CATCH_UP_TIMEOUT);
+        catchUp.awaitProcessed(applicationId, names(List.of(Topics.STATUS_CONTRIBUTIONS)), CATCH_UP_TIMEOUT);
+    }
+
+    void awaitProcessed(String applicationId, List<String> topics) {
+        new CatchUp(admin).awaitProcessed(applicationId, topics, CATCH_UP_TIMEOUT);
+    }
+
+    static List<String> names(List<TopicSpec> specs) {
+        return specs.stream().map(TopicSpec::name).toList();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        broker.close();
+        WorkFolder.delete(work);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.syncledger.bench;
+
+import java.util.List;
+
+/**
+ * The state tables the raw COPY reference fills, with their COPY statements spelled out: the rows the
+ * sink wrote go out of the real table and into an unindexed one of the same shape.
+ */
+enum CopiedTable {
+    SYNC_LOGS("workspace_connector_sync_logs",
+            "COPY workspace_connector_sync_logs TO STDOUT",
+            "COPY bench_copy_workspace_connector_sync_logs FROM STDIN"),
+    DIAGNOSTICS("connector_sync_diagnostics",
+            "COPY connector_sync_diagnostics TO STDOUT",
+            "COPY bench_copy_connector_sync_diagnostics FROM STDIN"),
+    DOCUMENT_LINKS("document_workspace_connectors",
+            "COPY document_workspace_connectors TO STDOUT",
+            "COPY bench_copy_document_workspace_connectors FROM STDIN"),
+    COLLECTS("collects",
+            "COPY collects TO STDOUT",
+            "COPY bench_copy_collects FROM STDIN"),
+    CONNECTOR_STATUS("connector_status",
+            "COPY connector_status TO STDOUT",
+            "COPY bench_copy_connector_status FROM STDIN");
+
+    private final String table;
+    private final String copyOut;
+    private final String copyIn;
+
+    CopiedTable(String table, String copyOut, String copyIn) {
+        this.table = table;
+        this.copyOut = copyOut;
+        this.copyIn = copyIn;
+    }
+
+    static List<CopiedTable> all() {
+        return List.of(values());
+    }
+
+    String table() {
+        return table;
+    }
+
+    String copy() {
+        return "bench_copy_" + table;
+    }
+
+    String copyOut() {
+        return copyOut;
+    }
+
+    String copyIn() {
+        return copyIn;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.app.events.EventPublisher;
+import dev.syncledger.app.events.OutgoingEvent;
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.app.pipeline.SinkRunner;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.sink.SinkConfig;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Latency from publishing an event to its row being visible in PostgreSQL, at a fixed offered rate,
+ * through the real processor (exactly_once_v2) and sink. A warm-up at the same rate lets the consumer
+ * groups settle and the JIT compile before anything is measured; measuring starts once the warm-up's
+ * rows are all visible, so that starting the consumers is not counted as latency. Measured per run: from the first
+ * publication of any of its events to its row appearing.
+ */
+final class EndToEndBenchmark {
+
+    static final double GOAL_P99_MS = 1_000;
+    private static final String APPLICATION_ID = "end-to-end-bench";
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BenchSize size;
+    private final String databaseUrl;
+    private final BenchKafka kafka;
+
+    EndToEndBenchmark(BenchSize size, String databaseUrl, BenchKafka kafka) {
+        this.size = size;
+        this.databaseUrl = databaseUrl;
+        this.kafka = kafka;
+    }
+
+    StageResult run() {
+        int rate = size.offeredRate();
+        long measured = rate * size.offeredFor().toSeconds();
+        long warmUp = Math.max(rate, measured / 10);
+        kafka.freshTopics(List.of());
+        try (BenchDatabase database = BenchDatabase.create(databaseUrl, "e2e")) {
+            StreamsSettings streams = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
+            SinkConfig sinkConfig = SinkConfig.of(kafka.bootstrapServers()).withDatabaseUrl(database.url())
+                    .withSchema(database.schema()).withSerde(kafka.topology().serde()).withGroupId(APPLICATION_ID + "-sink");
+            try (ProcessorRunner processor = ProcessorRunner.start(streams, kafka.topology(), BenchKafka.START_TIMEOUT);
+                 SinkRunner sink = SinkRunner.start(sinkConfig);
+                 EventPublisher publisher = kafka.publisher();
+                 RowWatcher watcher = new RowWatcher(database.jdbi())) {
+                Iterator<OutgoingEvent> events = new Workload(warmUp + measured).iterator();
+                offer(events, warmUp, rate, publisher, watcher);
+                awaitDrained(watcher);
+                watcher.reset();
+                long offeredNanos = offer(events, measured, rate, publisher, watcher);
+                awaitDrained(watcher);
+                Latencies latencies = Latencies.of(watcher.latencies());
+                return result(streams, sinkConfig, rate, measured, offeredNanos, latencies, watcher.stillAwaited());
+            }
+        }
+    }
+
+    /** Publishes {@code count} events at {@code rate} per second, on a schedule, not as fast as possible; returns the time taken. */
+    private static long offer(Iterator<OutgoingEvent> events, long count, int rate, EventPublisher publisher, RowWatcher watcher) {
+        long intervalNanos = 1_000_000_000L / rate;
+        long started = System.nanoTime();
+        for (long i = 0; i < count && events.hasNext(); i++) {
+            long due = started + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            OutgoingEvent event = events.next();
+            long published = System.nanoTime();
+            publisher.publish(event);
+            if (watcher != null && event.topic().equals(Topics.SYNC_RUNS.name())) {
+                watcher.await(UUID.fromString(event.key()), published);
+            }
+        }
+        publisher.flush();
+        return System.nanoTime() - started;
+    }
+
+    /**
+     * Until every awaited run has its row. Runs whose first events the processor rejects never get one:
+     * once rows have appeared and the rest stay missing for a while, they are reported, not waited for.
+     */
+    private static void awaitDrained(RowWatcher watcher) {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        int last = -1;
+        long stableSince = System.nanoTime();
+        while (watcher.stillAwaited() > 0 && System.nanoTime() < deadline) {
+            int now = watcher.stillAwaited();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos() && watcher.latencies().length > 0) {
+                return;
+            }
+            ProcessorBenchmark.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static StageResult result(StreamsSettings streams, SinkConfig sink, int rate, long offered, long offeredNanos,
+                                      Latencies latencies, int neverVisible) {
+        String settings = "commit " + streams.commitInterval().toMillis() + " ms";
+        boolean met = latencies.count() > 0 && latencies.p99Ms() <= GOAL_P99_MS;
+        List<ResultRow> rows = List.of(
+                ResultRow.plain("e2e", "offered rate (achieved), exactly_once_v2, " + settings,
+                        Numbers.rate(Numbers.perSecond(offered, offeredNanos), "ev/s")),
+                ResultRow.plain("e2e", "publish -> row visible, p50", Numbers.millis(latencies.p50Ms())),
+                ResultRow.plain("e2e", "publish -> row visible, p95", Numbers.millis(latencies.p95Ms())),
+                new ResultRow("e2e", "publish -> row visible, p99", Numbers.millis(latencies.p99Ms()), "", "",
+                        "<= 1000 ms " + Numbers.met(met)),
+                ResultRow.plain("e2e", "publish -> row visible, max", Numbers.millis(latencies.maxMs())),
+                ResultRow.plain("e2e", "runs timed (never visible)", String.format("%,d (%d)", latencies.count(), neverVisible)));
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("offered_rate_per_s", rate);
+        numbers.put("achieved_rate_per_s", Numbers.perSecond(offered, offeredNanos));
+        numbers.put("events", offered);
+        numbers.put("guarantee", streams.processingGuarantee());
+        numbers.put("commit_interval_ms", streams.commitInterval().toMillis());
+        numbers.put("sink_max_poll_records", sink.maxPollRecords());
+        numbers.put("sink_poll_timeout_ms", sink.pollTimeout().toMillis());
+        numbers.put("watch_period_ms", RowWatcher.PERIOD.toMillis());
+        numbers.put("runs_timed", latencies.count());
+        numbers.put("runs_never_visible", neverVisible);
+        numbers.put("p50_ms", latencies.p50Ms());
+        numbers.put("p95_ms", latencies.p95Ms());
+        numbers.put("p99_ms", latencies.p99Ms());
+        numbers.put("max_ms", latencies.maxMs());
+        numbers.put("goal_p99_ms", GOAL_P99_MS);
+        return new StageResult("e2e", rows, numbers);
+    }
+}

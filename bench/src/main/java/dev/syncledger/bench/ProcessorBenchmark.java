@@ -1,0 +1,101 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.processor.StreamsSettings;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.Topics.TopicSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Events per second the processor folds, against a pass-through topology on the same broker with the
+ * same topics, serdes and guarantee, in the same run. The workload is published once, before any
+ * clock starts; each run reads it from the beginning under its own application id, and is timed from
+ * RUNNING until its committed offsets reach the end of every topic it reads.
+ */
+final class ProcessorBenchmark {
+
+    static final double GOAL = 0.7;
+
+    private final BenchSize size;
+    private final BenchKafka kafka;
+
+    ProcessorBenchmark(BenchSize size, BenchKafka kafka) {
+        this.size = size;
+        this.kafka = kafka;
+    }
+
+    StageResult run() {
+        List<TopicSpec> outputs = PassThroughTopology.outputTopics().stream()
+                .map(name -> new TopicSpec(name, false, TopicSpec.Role.INPUT)).toList();
+        kafka.freshTopics(outputs);
+        long events = kafka.publishAll(new Workload(size.processorEvents()));
+
+        double passThroughEos = passThrough(kafka, "pass-through-eos", StreamsConfig.EXACTLY_ONCE_V2, events);
+        double processorEos = processor(kafka, "processor-eos", StreamsConfig.EXACTLY_ONCE_V2, events);
+        double passThroughAlos = passThrough(kafka, "pass-through-alos", StreamsConfig.AT_LEAST_ONCE, events);
+        double processorAlos = processor(kafka, "processor-alos", StreamsConfig.AT_LEAST_ONCE, events);
+
+        double ratioEos = processorEos / passThroughEos;
+        double ratioAlos = processorAlos / passThroughAlos;
+        List<ResultRow> rows = new ArrayList<>();
+        rows.add(new ResultRow("processor", "exactly_once_v2, events/s vs pass-through", Numbers.rate(processorEos, "ev/s"),
+                Numbers.rate(passThroughEos, "ev/s"), Numbers.ratio(ratioEos), ">= 0.7 " + Numbers.met(ratioEos >= GOAL)));
+        rows.add(new ResultRow("processor", "at_least_once, events/s vs pass-through", Numbers.rate(processorAlos, "ev/s"),
+                Numbers.rate(passThroughAlos, "ev/s"), Numbers.ratio(ratioAlos), "(reference)"));
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("events", events);
+        numbers.put("partitions", BenchKafka.PARTITIONS);
+        numbers.put("commit_interval_ms", kafka.streams("x", StreamsConfig.EXACTLY_ONCE_V2).commitInterval().toMillis());
+        numbers.put("exactly_once_v2", Map.of("processor_events_per_s", processorEos, "pass_through_events_per_s", passThroughEos,
+                "ratio", ratioEos, "goal", GOAL));
+        numbers.put("at_least_once", Map.of("processor_events_per_s", processorAlos, "pass_through_events_per_s", passThroughAlos,
+                "ratio", ratioAlos));
+        return new StageResult("processor", rows, numbers);
+    }
+
+    private static double processor(BenchKafka kafka, String applicationId, String guarantee, long events) {
+        StreamsSettings settings = kafka.streams(applicationId, guarantee);
+        try (ProcessorRunner runner = ProcessorRunner.start(settings, kafka.topology(), BenchKafka.START_TIMEOUT)) {
+            long started = System.nanoTime();
+            kafka.awaitFolded(applicationId);
+            return Numbers.perSecond(events, System.nanoTime() - started);
+        }
+    }
+
+    private static double passThrough(BenchKafka kafka, String applicationId, String guarantee, long events) {
+        StreamsSettings settings = kafka.streams(applicationId, guarantee);
+        try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.build(kafka.topology().serde()), settings.toProperties())) {
+            streams.start();
+            awaitRunning(streams);
+            long started = System.nanoTime();
+            kafka.awaitProcessed(applicationId, BenchKafka.names(Topics.INPUTS));
+            return Numbers.perSecond(events, System.nanoTime() - started);
+        }
+    }
+
+    private static void awaitRunning(KafkaStreams streams) {
+        Instant deadline = Instant.now().plus(BenchKafka.START_TIMEOUT);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (Instant.now().isAfter(deadline) || streams.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("the pass-through topology did not start: " + streams.state());
+            }
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.syncledger.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every benchmark runs at the quick size on the real broker and PostgreSQL, so that the harness
+ * cannot rot between the runs made by hand. Only that each stage ran and its output is sane is
+ * checked: positive numbers, the JSON written, row counts that match. Speeds are never asserted.
+ */
+class BenchIT {
+
+    @Test
+    void shouldRunEveryStageAtTheQuickSizeAndWriteTheirNumbers(@TempDir Path folder) throws Exception {
+        Path json = folder.resolve("bench.json");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        Bench.run(BenchOptions.parse("--size", "quick", "--out", json.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("processor", "sink", "e2e", "retention", "memory");
+        JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("stages");
+        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "e2e", "retention", "memory");
+
+        JsonNode processor = stages.get("processor");
+        assertThat(processor.get("events").asLong()).isEqualTo(BenchSize.QUICK.processorEvents());
+        for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
+            assertThat(processor.get(guarantee).get("processor_events_per_s").asDouble()).isPositive();
+            assertThat(processor.get(guarantee).get("pass_through_events_per_s").asDouble()).isPositive();
+        }
+
+        JsonNode sink = stages.get("sink");
+        assertThat(sink.get("sink_rows_written").asLong()).isPositive();
+        assertThat(sink.get("copy_rows").asLong()).isEqualTo(sink.get("table_rows").asLong()).isPositive();
+        assertThat(sink.get("naive_rows").asLong()).isPositive();
+        assertThat(sink.get("ratio_to_copy").asDouble()).isPositive();
+        assertThat(sink.get("ratio_to_naive").asDouble()).isPositive();
+
+        JsonNode e2e = stages.get("e2e");
+        assertThat(e2e.get("runs_timed").asLong()).isPositive();
+        assertThat(e2e.get("p50_ms").asDouble()).isPositive();
+        assertThat(e2e.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(e2e.get("p50_ms").asDouble());
+        assertThat(e2e.get("max_ms").asDouble()).isGreaterThanOrEqualTo(e2e.get("p99_ms").asDouble());
+
+        JsonNode retention = stages.get("retention");
+        int expiring = BenchSize.QUICK.retentionLive() / 100;
+        assertThat(retention.get("small").get("expired").asLong()).isEqualTo(expiring);
+        assertThat(retention.get("small").get("kept").asLong()).isEqualTo(BenchSize.QUICK.retentionLive() - expiring);
+        assertThat(retention.get("large").get("expired").asLong()).isEqualTo(expiring);
+        assertThat(retention.get("large").get("kept").asLong()).isEqualTo(BenchSize.QUICK.retentionLiveLarge() - expiring);
+
+        JsonNode memory = stages.get("memory");
+        assertThat(memory.get("runs_published").asLong()).isEqualTo(BenchSize.QUICK.memoryRuns());
+        assertThat(memory.get("live_runs_approximate").asLong()).isPositive();
+        assertThat(memory.get("heap_bytes").asLong()).isPositive();
+        assertThat(memory.get("restored_records").asLong()).isPositive();
+        assertThat(memory.get("restore_ms").asDouble()).isPositive();
+    }
+}
