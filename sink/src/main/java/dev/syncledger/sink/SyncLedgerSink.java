@@ -5,6 +5,7 @@ import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import dev.syncledger.sink.write.RetryPolicy;
 import dev.syncledger.sink.write.SinkBatch;
+import dev.syncledger.sink.write.SinkFencedException;
 import dev.syncledger.sink.write.SinkRecordReader;
 import dev.syncledger.sink.write.SinkWriter;
 import dev.syncledger.sink.write.WriteCounts;
@@ -228,6 +229,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         } catch (DatabaseUnavailableException e) {
             enterOutage(e);
             return;
+        } catch (SinkFencedException e) {
+            LOG.warn("{}; positions are read again from sink_offsets", e.getMessage());
+            repositionFromDatabase();
+            return;
         }
         WriteResult result = counts.totals();
         counts.rowsWrittenByTable().forEach((table, n) -> rowsWrittenByTable.computeIfAbsent(table, t -> new AtomicLong()).addAndGet(n));
@@ -252,6 +257,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             LOG.warn("{}; consumption paused until PostgreSQL is back", e.getMessage());
         }
         outageAttempts++;
+        repositionFromDatabase();
+    }
+
+    private void repositionFromDatabase() {
         Set<TopicPartition> assigned = consumer.assignment();
         consumer.pause(assigned);
         unpositioned.addAll(assigned);

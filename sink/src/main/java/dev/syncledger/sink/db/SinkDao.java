@@ -25,14 +25,20 @@ public interface SinkDao {
             """)
     void insertRejectedEvents(@Bind("kafkaClusterId") String kafkaClusterId, @BindMethods List<RejectedEventRow> rejections);
 
+    /**
+     * Stores each partition's next offset only where the stored one is at most {@code latestContinuable}:
+     * a partition left unchanged (count 0) has been written past by another consumer. The row lock taken
+     * here also makes two consumers' batches on one partition wait for each other.
+     */
     @SqlBatch("""
             INSERT INTO sink_offsets (kafka_cluster_id, consumer_group, topic, partition, next_offset, updated_at)
             VALUES (:scope.kafkaClusterId, :scope.consumerGroup, :topic, :partition, :nextOffset, now())
             ON CONFLICT (kafka_cluster_id, consumer_group, topic, partition) DO UPDATE SET
                 next_offset = EXCLUDED.next_offset,
                 updated_at = EXCLUDED.updated_at
+            WHERE sink_offsets.next_offset <= :latestContinuable
             """)
-    void storeOffsets(@BindMethods("scope") ConsumerScope scope, @BindMethods List<SinkOffset> offsets);
+    int[] storeOffsets(@BindMethods("scope") ConsumerScope scope, @BindMethods List<SinkOffset.Advance> offsets);
 
     @SqlQuery("""
             SELECT topic, partition, next_offset
