@@ -72,6 +72,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong rowsDeleted = new AtomicLong();
     private final AtomicLong rejectedEventsWritten = new AtomicLong();
+    private final AtomicLong batchesFenced = new AtomicLong();
     private final Map<String, AtomicLong> rowsWrittenByTable = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rejectedEventsByReason = new ConcurrentHashMap<>();
 
@@ -230,6 +231,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             enterOutage(e);
             return;
         } catch (SinkFencedException e) {
+            batchesFenced.incrementAndGet();
             LOG.warn("{}; positions are read again from sink_offsets", e.getMessage());
             repositionFromDatabase();
             return;
@@ -284,6 +286,11 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     /** Rejected events committed, including replays of ones already stored. */
     public long rejectedEventsWritten() {
         return rejectedEventsWritten.get();
+    }
+
+    /** Batches rolled back because another consumer of the group had already written past them. */
+    public long batchesFenced() {
+        return batchesFenced.get();
     }
 
     /** Per PostgreSQL table, the state rows committed so far, counted as in {@link #rowsWritten()}; tables without rows are absent. */

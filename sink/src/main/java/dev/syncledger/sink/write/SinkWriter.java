@@ -161,14 +161,10 @@ public final class SinkWriter {
                 .map(e -> new SinkOffset.Advance(e.getKey().topic(), e.getKey().partition(), e.getValue(), limits.get(e.getKey())))
                 .sorted(Comparator.comparing(SinkOffset.Advance::topic).thenComparingInt(SinkOffset.Advance::partition))
                 .toList();
-        if (advances.isEmpty()) {
-            return;
-        }
-        int[] stored = dao.storeOffsets(scope, advances);
         Set<TopicPartition> overtaken = new HashSet<>();
-        for (int i = 0; i < stored.length; i++) {
-            if (stored[i] == 0) {
-                overtaken.add(new TopicPartition(advances.get(i).topic(), advances.get(i).partition()));
+        for (SinkOffset.Advance advance : advances) {
+            if (dao.advanceOffset(scope, advance) == 0) {
+                overtaken.add(new TopicPartition(advance.topic(), advance.partition()));
             }
         }
         if (!overtaken.isEmpty()) {
