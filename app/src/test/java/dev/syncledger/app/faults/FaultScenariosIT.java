@@ -1,0 +1,220 @@
+package dev.syncledger.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.syncledger.app.observability.HealthChecks;
+import dev.syncledger.app.observability.Readiness;
+import dev.syncledger.app.pipeline.ProcessorRunner;
+import dev.syncledger.app.testing.CuttableTcpProxy;
+import dev.syncledger.app.testing.LedgerOracle;
+import dev.syncledger.app.testing.PublishedRecord;
+import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.sink.db.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The promise, under faults: every accepted event is reflected exactly once in PostgreSQL and the
+ * pipeline keeps going. Each scenario runs a seeded workload with duplicates and out-of-order events
+ * through a real broker, processor and sink, injects its fault, waits until everything is caught up and
+ * compares every table, row by row, with {@link LedgerOracle}. The size comes from {@link FaultSize}.
+ */
+class FaultScenariosIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultScenariosIT.class);
+
+    private static final FaultSize SIZE = FaultSize.fromSystemProperties();
+    private static final TopologyConfig TOPOLOGY = TopologyConfig.defaults().withDiagnosticRetention(FaultPipeline.KEEP_EVERYTHING);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    @Test
+    void scenario1ProcessorKilledThreeTimes(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(1, SIZE.events());
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startSink("sink");
+            ChildProcessor processor = pipeline.startChildProcessor("processor");
+            List<List<PublishedRecord>> slices = FaultWorkload.slices(records, 4);
+            long published = 0;
+            for (int kill = 0; kill < 3; kill++) {
+                pipeline.publish(slices.get(kill));
+                long before = published;
+                published += slices.get(kill).size();
+                // Killed as soon as it has committed part of the new slice: in the middle of its work.
+                await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() > before);
+                processor.kill();
+                assertThat(processor.isAlive()).isFalse();
+                processor = pipeline.startChildProcessor("processor");
+            }
+            pipeline.publish(slices.get(3));
+            pipeline.awaitCaughtUp();
+            finish("1-processor-killed-3x", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario2SinkKilledThreeTimesBetweenWritingABatchAndCommittingIt(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(2, SIZE.events());
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startProcessor("processor");
+            pipeline.publish(records);
+            int batch = Math.max(50, records.size() / 20);
+            for (int kill = 1; kill <= 3; kill++) {
+                SinkInstance doomed = pipeline.startSink("sink-" + kill,
+                        pipeline.sinkConfig().withMaxPollRecords(batch).withFaultHook(SinkDeath.atBatch(2)));
+                await().atMost(SIZE.timeout()).until(() -> !doomed.isAlive());
+                assertThat(doomed.wasKilled()).as("sink %d died of the injected kill", kill).isTrue();
+            }
+            pipeline.startSink("sink-4", pipeline.sinkConfig().withMaxPollRecords(batch));
+            pipeline.awaitCaughtUp();
+            finish("2-sink-killed-3x", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario3DatabaseUnreachableMidRun(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(3, SIZE.events());
+        List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY);
+             CuttableTcpProxy proxy = CuttableTcpProxy.to("127.0.0.1", 5432)) {
+            String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
+            ProcessorRunner processor = pipeline.startProcessor("processor");
+            SinkInstance sink = pipeline.startSink("sink", pipeline.sinkConfig().withDatabaseUrl(proxied));
+            Readiness database = HealthChecks.database(Database.connect(proxied, pipeline.database.schema()), Duration.ofSeconds(1));
+            pipeline.publish(halves.get(0));
+            pipeline.awaitCaughtUp();
+            assertThat(database.problem()).as("ready before the outage").isEmpty();
+
+            proxy.cut();
+            Instant cut = Instant.now();
+            long processedAtCut = pipeline.processedInputs();
+            pipeline.publish(halves.get(1));
+            await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() == records.size());
+            assertThat(processor.state()).as("the processor, which needs no database").isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(pipeline.processedInputs()).isGreaterThan(processedAtCut);
+            Duration left = SIZE.outage().minus(Duration.between(cut, Instant.now()));
+            if (!left.isNegative() && !left.isZero()) {
+                await().during(left).atMost(left.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> database.problem().isPresent() && sink.isAlive());
+            }
+            assertThat(database.problem()).as("not ready while PostgreSQL is unreachable").isPresent();
+
+            proxy.restore();
+            Instant restored = Instant.now();
+            pipeline.awaitCaughtUp();
+            Duration recovery = Duration.between(restored, Instant.now());
+            assertThat(sink.isAlive()).as("the sink waited the outage out").isTrue();
+            assertThat(database.problem()).as("ready again").isEmpty();
+            finish("3-database-unreachable", records, began, pipeline, Optional.of(recovery));
+        }
+    }
+
+    @Test
+    void scenario4BrokerStoppedAndRestartedMidRun(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(4, SIZE.events());
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            ProcessorRunner processor = pipeline.startProcessor("processor");
+            SinkInstance sink = pipeline.startSink("sink");
+            pipeline.publish(records);
+            await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() > 0);
+
+            pipeline.broker.stop();
+            await().during(SIZE.outage()).atMost(SIZE.outage().plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !pipeline.broker.isRunning() && sink.isAlive());
+            pipeline.broker.restart();
+            Instant restarted = Instant.now();
+            pipeline.awaitCaughtUp();
+            Duration recovery = Duration.between(restarted, Instant.now());
+            assertThat(processor.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+            assertThat(sink.isAlive()).isTrue();
+            finish("4-broker-restarted", records, began, pipeline, Optional.of(recovery));
+        }
+    }
+
+    @Test
+    void scenario7PoisonInputIsRejectedWithItsReasonAndEverythingValidLands(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> workload = FaultWorkload.records(7, SIZE.events());
+        Map<String, PoisonRecords.Poison> poison = PoisonRecords.of(7);
+        List<PublishedRecord> records = new ArrayList<>(workload.subList(0, workload.size() / 2));
+        int firstPoison = records.size();
+        poison.values().forEach(p -> records.add(p.record()));
+        records.addAll(workload.subList(workload.size() / 2, workload.size()));
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startProcessor("processor");
+            pipeline.startSink("sink");
+            List<RecordMetadata> landed = pipeline.publish(records);
+            pipeline.awaitCaughtUp();
+
+            int i = firstPoison;
+            for (Map.Entry<String, PoisonRecords.Poison> entry : poison.entrySet()) {
+                RecordMetadata at = landed.get(i++);
+                assertThat(rejectionReason(pipeline, at)).as("the rejection of the %s", entry.getKey()).contains(entry.getValue().reason());
+            }
+            finish("7-poison-input", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario8EventsOfThePreviousAndTheCurrentSchemaMixedOnTheSameTopicsAllLand(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> current = FaultWorkload.records(8, SIZE.events());
+        List<PublishedRecord> records = new ArrayList<>(current.size());
+        Map<String, Long> previousPerTopic = new TreeMap<>();
+        for (int i = 0; i < current.size(); i++) {
+            Optional<PublishedRecord> previous = i % 2 == 0 ? OlderWriterSchema.rewrite(current.get(i)) : Optional.empty();
+            previous.ifPresent(record -> previousPerTopic.merge(record.topic(), 1L, Long::sum));
+            records.add(previous.orElse(current.get(i)));
+        }
+        assertThat(previousPerTopic).as("events written with the previous schema, per input topic").hasSize(4);
+        LOG.info("scenario 8: {} events written with the previous schema; on the wire it differs from the current one for {}",
+                previousPerTopic, previousPerTopic.keySet().stream().filter(OlderWriterSchema::differsFromCurrent).toList());
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startProcessor("processor");
+            pipeline.startSink("sink");
+            pipeline.publish(records);
+            pipeline.awaitCaughtUp();
+
+            LedgerOracle allCurrent = oracle(current);
+            assertThat(oracle(records).rejectionsByReason()).as("no event rejected for its schema")
+                    .isEqualTo(allCurrent.rejectionsByReason());
+            finish("8-schema-evolution", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    private static Optional<String> rejectionReason(FaultPipeline pipeline, RecordMetadata at) {
+        return pipeline.jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT reason FROM rejected_events WHERE source_topic = :topic AND source_partition = :partition AND source_offset = :offset
+                        """)
+                .bind("topic", at.topic()).bind("partition", at.partition()).bind("offset", at.offset())
+                .mapTo(String.class).findOne());
+    }
+
+    private static LedgerOracle oracle(List<PublishedRecord> records) {
+        return LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START);
+    }
+
+    private static void finish(String scenario, List<PublishedRecord> records, Instant began, FaultPipeline pipeline,
+                               Optional<Duration> recoveryToCaughtUp) {
+        OracleComparison comparison = pipeline.compare(oracle(records));
+        ScenarioReport.record(scenario, records.size(), Duration.between(began, Instant.now()), comparison, recoveryToCaughtUp);
+        assertThat(comparison.rowsCompared()).as("rows compared").isPositive();
+        assertThat(comparison.mismatches()).as(comparison.describe()).isEmpty();
+    }
+}

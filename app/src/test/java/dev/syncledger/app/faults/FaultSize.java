@@ -1,0 +1,21 @@
+package dev.syncledger.app.faults;
+
+import java.time.Duration;
+
+/**
+ * How big each scenario is. {@code mvn verify} runs the small default; the {@code faults} Maven profile
+ * raises the events to 200,000, the outage to 30 s and the waits to match.
+ *
+ * @param events   input events per scenario's workload
+ * @param outage   how long PostgreSQL stays unreachable and the broker stays down
+ * @param timeout  the bound of every wait for the pipeline to catch up
+ */
+record FaultSize(int events, Duration outage, Duration timeout) {
+
+    static FaultSize fromSystemProperties() {
+        return new FaultSize(
+                Integer.getInteger("faults.events", 3_000),
+                Duration.ofSeconds(Long.getLong("faults.outage.seconds", 3)),
+                Duration.ofSeconds(Long.getLong("faults.timeout.seconds", 120)));
+    }
+}
