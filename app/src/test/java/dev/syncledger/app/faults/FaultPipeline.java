@@ -65,10 +65,11 @@ final class FaultPipeline implements AutoCloseable {
      * A killed instance's partitions move to the survivors within seconds rather than after Kafka's
      * default 45 s session, and a frozen one's open transaction is aborted after 5 s rather than 60.
      */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Map<String, Object> FAST_FAILOVER = Map.of(
             StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 3_000,
             StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 500,
-            StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5_000);
+            StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) TRANSACTION_TIMEOUT.toMillis());
     private static final Map<String, Object> SINK_FAILOVER = Map.of(
             ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 3_000,
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500,
@@ -210,6 +211,20 @@ final class FaultPipeline implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the processor's offsets: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many members of the consumer group hold at least one partition. */
+    int membersWithPartitions(String group) {
+        try {
+            return (int) admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group).members().stream()
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty())
+                    .count();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe group " + group + ": " + e.getMessage(), e);
         }
     }
 

@@ -148,6 +148,62 @@ class FaultScenariosIT {
     }
 
     @Test
+    void scenario5TwoProcessorsAndTwoSinksOneOfEachKilledTheSurvivorsTakeOver(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(5, SIZE.events());
+        List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startProcessor("survivor");
+            ChildProcessor victim = pipeline.startChildProcessor("victim");
+            int batch = Math.max(50, records.size() / 40);
+            pipeline.startSink("sink-survivor", pipeline.sinkConfig().withMaxPollRecords(batch));
+            SinkInstance sinkVictim = pipeline.startSink("sink-victim",
+                    pipeline.sinkConfig().withMaxPollRecords(batch).withFaultHook(SinkDeath.atBatch(2)));
+            await().atMost(SIZE.timeout()).until(() -> pipeline.membersWithPartitions(FaultPipeline.APPLICATION_ID) == 2
+                    && pipeline.membersWithPartitions(FaultPipeline.SINK_GROUP) == 2);
+
+            pipeline.publish(halves.get(0));
+            await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() > 0);
+            victim.kill();
+            pipeline.publish(halves.get(1));
+            await().atMost(SIZE.timeout()).until(() -> !sinkVictim.isAlive());
+            assertThat(sinkVictim.wasKilled()).as("the second sink died of the injected kill").isTrue();
+            pipeline.awaitCaughtUp();
+            assertThat(pipeline.membersWithPartitions(FaultPipeline.APPLICATION_ID)).as("processors left").isEqualTo(1);
+            finish("5-two-of-each-one-killed", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario6AZombieSinkCannotOverwriteTheNewOwnersRows(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(6, SIZE.events());
+        List<List<PublishedRecord>> thirds = FaultWorkload.slices(records, 3);
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startProcessor("processor");
+            PausedSink pause = new PausedSink();
+            SinkInstance zombie = pipeline.startSink("zombie", pipeline.sinkConfig().withFaultHook(pause));
+            pipeline.publish(thirds.get(0));
+            pipeline.awaitCaughtUp();
+
+            pause.pauseAtNextBatch();
+            pipeline.publish(thirds.get(1));
+            await().atMost(SIZE.timeout()).until(pause::isHoldingABatch);
+            // The zombie misses its poll interval, the group gives its partitions to the new owner, which writes past its batch.
+            SinkInstance newOwner = pipeline.startSink("new-owner");
+            pipeline.awaitCaughtUp();
+            pause.resume();
+            await().atMost(SIZE.timeout()).until(() -> zombie.sink().batchesFenced() > 0);
+
+            pipeline.publish(thirds.get(2));
+            pipeline.awaitCaughtUp();
+            assertThat(zombie.isAlive()).as("the zombie rejoined and kept going").isTrue();
+            assertThat(newOwner.isAlive()).isTrue();
+            finish("6-zombie-sink-fenced", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
     void scenario7PoisonInputIsRejectedWithItsReasonAndEverythingValidLands(@TempDir Path dir) throws Exception {
         List<PublishedRecord> workload = FaultWorkload.records(7, SIZE.events());
         Map<String, PoisonRecords.Poison> poison = PoisonRecords.of(7);
@@ -195,6 +251,52 @@ class FaultScenariosIT {
             assertThat(oracle(records).rejectionsByReason()).as("no event rejected for its schema")
                     .isEqualTo(allCurrent.rejectionsByReason());
             finish("8-schema-evolution", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario10aProcessorStateDirectoryWiped(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(10, SIZE.events());
+        List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startSink("sink");
+            ChildProcessor processor = pipeline.startChildProcessor("processor");
+            pipeline.publish(halves.get(0));
+            pipeline.awaitCaughtUp();
+            processor.kill();
+            Directories.deleteRecursively(pipeline.stateDir("processor"));
+            assertThat(pipeline.stateDir("processor")).doesNotExist();
+
+            pipeline.startChildProcessor("processor");
+            pipeline.publish(halves.get(1));
+            pipeline.awaitCaughtUp();
+            finish("10a-state-directory-wiped", records, began, pipeline, Optional.empty());
+        }
+    }
+
+    @Test
+    void scenario10bProcessorPausedLongerThanTheTransactionTimeoutIsFencedWhenItResumes(@TempDir Path dir) throws Exception {
+        List<PublishedRecord> records = FaultWorkload.records(11, SIZE.events());
+        List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
+        Instant began = Instant.now();
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
+            pipeline.startSink("sink");
+            ChildProcessor paused = pipeline.startChildProcessor("paused");
+            pipeline.publish(halves.get(0));
+            await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() > 0);
+            paused.suspend();
+            Instant suspended = Instant.now();
+
+            pipeline.startProcessor("taker");
+            pipeline.publish(halves.get(1));
+            pipeline.awaitCaughtUp();
+            assertThat(Duration.between(suspended, Instant.now())).as("paused past the transaction timeout")
+                    .isGreaterThan(FaultPipeline.TRANSACTION_TIMEOUT);
+            paused.resume();
+            await().atMost(SIZE.timeout()).until(paused::wasFenced);
+            pipeline.awaitCaughtUp();
+            finish("10b-paused-processor-fenced", records, began, pipeline, Optional.empty());
         }
     }
 

@@ -69,6 +69,7 @@ public final class SinkWriter {
 
     /** As {@link #write(SinkBatch)}, with the rows per table and the rejections per reason. */
     public WriteCounts writeCounted(SinkBatch batch) {
+        faultHook.beforeTransaction(batch.batchSize());
         Mode mode = Mode.BATCHED;
         int failedAttempts = 0;
         while (true) {
