@@ -14,7 +14,7 @@ record FaultSize(int events, Duration outage, Duration timeout) {
 
     static FaultSize fromSystemProperties() {
         return new FaultSize(
-                Integer.getInteger("faults.events", 3_000),
+                Integer.getInteger("faults.events", 2_000),
                 Duration.ofSeconds(Long.getLong("faults.outage.seconds", 3)),
                 Duration.ofSeconds(Long.getLong("faults.timeout.seconds", 120)));
     }
