@@ -10,15 +10,19 @@ import dev.syncledger.app.testing.CuttableTcpProxy;
 import dev.syncledger.app.testing.LedgerOracle;
 import dev.syncledger.app.testing.PublishedRecord;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.schemas.Topics;
 import dev.syncledger.sink.db.Database;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -252,6 +256,73 @@ class FaultScenariosIT {
                     .isEqualTo(allCurrent.rejectionsByReason());
             finish("8-schema-evolution", records, began, pipeline, Optional.empty());
         }
+    }
+
+    /**
+     * Diagnostics expire on the processor's wall clock, so half of them are dated to expire during the
+     * test, a little after the processor has read them, and the workload's runs start after all of them:
+     * whether a diagnostic is pruned after it was stored or, on a slow machine, dropped on arrival as
+     * already too old, it leaves the same rows, and the scenario cannot race the clock.
+     */
+    @Test
+    void scenario9ProcessorKilledWhilePruningKeepsTheYoungRowsAndNeverBringsBackThePrunedOnes(@TempDir Path dir) throws Exception {
+        Duration retention = Duration.ofHours(1);
+        Duration spread = Duration.ofSeconds(10);
+        TopologyConfig topology = TopologyConfig.defaults().withDiagnosticRetention(retention).withPruneInterval(Duration.ofMillis(500));
+        Instant began = Instant.now();
+        List<PublishedRecord> workload = FaultWorkload.records(9, SIZE.events(), began.minus(retention.dividedBy(2)));
+        try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, topology)) {
+            pipeline.startSink("sink");
+            ChildProcessor processor = pipeline.startChildProcessor("processor");
+            // Dated once the processor runs, so that its start-up does not eat into the time it has to read them.
+            Instant firstExpiry = Instant.now().plus(SIZE.ingest());
+            RetimedDiagnostics retimed = RetimedDiagnostics.of(workload, retention, began, firstExpiry, spread);
+            List<PublishedRecord> records = retimed.records;
+            assertThat(retimed.expiring).as("diagnostics to prune").isNotEmpty();
+            assertThat(retimed.young).as("diagnostics to keep").isNotEmpty();
+            pipeline.publish(records);
+
+            // Killed while the expiring diagnostics are being pruned, then again once the restarted one has pruned more.
+            await().atMost(SIZE.timeout()).until(() -> Instant.now().isAfter(firstExpiry.plus(spread.dividedBy(3))));
+            processor.kill();
+            long leftAtRestart = expiringLeft(pipeline, retimed);
+            processor = pipeline.startChildProcessor("processor");
+            await().atMost(SIZE.timeout()).pollInterval(Duration.ofMillis(200))
+                    .until(() -> leftAtRestart == 0 || expiringLeft(pipeline, retimed) < leftAtRestart);
+            processor.kill();
+            pipeline.startChildProcessor("processor");
+
+            await().atMost(SIZE.timeout()).until(() -> Instant.now().isAfter(firstExpiry.plus(spread)));
+            pipeline.awaitCaughtUp();
+            await().atMost(SIZE.timeout()).until(() -> Collections.disjoint(diagnosticIds(pipeline), retimed.expiring));
+            pipeline.awaitCaughtUp();
+            Map<String, byte[]> state = pipeline.latestValues(Topics.DIAGNOSTIC_STATE.name());
+            long prunedAfterStoring = retimed.expiring.stream().filter(id -> state.containsKey(id.toString())).count();
+            assertThat(prunedAfterStoring).as("expiring diagnostics stored, then pruned (a tombstone in the state topic)").isPositive();
+            retimed.expiring.forEach(id -> assertThat(state.get(id.toString())).as("diagnostic %s in the state topic", id).isNull());
+            retimed.young.forEach(id -> assertThat(state.get(id.toString())).as("diagnostic %s in the state topic", id).isNotNull());
+
+            LedgerOracle oracle = LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START)
+                    .pruneDiagnosticsBefore(began.minus(retention.dividedBy(2)));
+            OracleComparison comparison = pipeline.compare(oracle);
+            ScenarioReport.record("9-killed-during-prune", records.size(), Duration.between(began, Instant.now()), comparison, Optional.empty());
+            LOG.info("scenario 9: {} diagnostics pruned after they were stored, {} dropped on arrival, {} kept",
+                    prunedAfterStoring, retimed.expiring.size() - prunedAfterStoring, retimed.young.size());
+            assertThat(comparison.rowsCompared()).isPositive();
+            assertThat(comparison.mismatches()).as(comparison.describe()).isEmpty();
+        }
+    }
+
+    /** How many expiring diagnostics are still live in the state topic: what a restore would bring back. */
+    private static long expiringLeft(FaultPipeline pipeline, RetimedDiagnostics workload) {
+        return pipeline.latestValues(Topics.DIAGNOSTIC_STATE.name()).entrySet().stream()
+                .filter(e -> e.getValue() != null && workload.expiring.contains(UUID.fromString(e.getKey())))
+                .count();
+    }
+
+    private static Set<UUID> diagnosticIds(FaultPipeline pipeline) {
+        return Set.copyOf(pipeline.jdbi.withHandle(handle -> handle.createQuery("SELECT diagnostic_id FROM connector_sync_diagnostics")
+                .mapTo(UUID.class).list()));
     }
 
     @Test

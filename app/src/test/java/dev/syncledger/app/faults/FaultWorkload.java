@@ -24,9 +24,14 @@ final class FaultWorkload {
     private FaultWorkload() {}
 
     static List<PublishedRecord> records(long seed, int events) {
+        return records(seed, events, START);
+    }
+
+    /** The same workload, its runs starting at {@code start}. */
+    static List<PublishedRecord> records(long seed, int events, Instant start) {
         int connectors = WORKSPACES * CONNECTORS_PER_WORKSPACE;
         int runs = Math.max(2, events / (connectors * LEAST_EVENTS_PER_RUN) + 1);
-        WorkloadSpec spec = new WorkloadSpec(seed, WORKSPACES, CONNECTORS_PER_WORKSPACE, runs, START, DUPLICATE_RATE, OUT_OF_ORDER_RATE,
+        WorkloadSpec spec = new WorkloadSpec(seed, WORKSPACES, CONNECTORS_PER_WORKSPACE, runs, start, DUPLICATE_RATE, OUT_OF_ORDER_RATE,
                 WorkloadRates.realistic());
         EventLineParser parser = new EventLineParser();
         List<PublishedRecord> records = new ArrayList<>(events);

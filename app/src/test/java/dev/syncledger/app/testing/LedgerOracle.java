@@ -130,6 +130,15 @@ public final class LedgerOracle {
         return oracle;
     }
 
+    /**
+     * Removes the diagnostics dated before {@code cutoff} as the retention punctuator removes rows it
+     * stored earlier: gone from the table, while what the connector status saw of them stays.
+     */
+    public LedgerOracle pruneDiagnosticsBefore(Instant cutoff) {
+        diagnostics.values().removeIf(stored -> stored.row().occurredAt().isBefore(cutoff));
+        return this;
+    }
+
     /** workspace_connector_sync_logs: the sync runs' rows and the sync logs ended collects produce. */
     public Map<UUID, StoredSyncLogs.Stored> expectedSyncLogs() {
         Map<UUID, StoredSyncLogs.Stored> rows = new HashMap<>();
