@@ -5,6 +5,7 @@ import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import dev.syncledger.sink.write.RetryPolicy;
 import dev.syncledger.sink.write.SinkBatch;
+import dev.syncledger.sink.write.SinkFencedException;
 import dev.syncledger.sink.write.SinkRecordReader;
 import dev.syncledger.sink.write.SinkWriter;
 import dev.syncledger.sink.write.WriteCounts;
@@ -71,6 +72,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicLong rowsDeleted = new AtomicLong();
     private final AtomicLong rejectedEventsWritten = new AtomicLong();
+    private final AtomicLong batchesFenced = new AtomicLong();
     private final Map<String, AtomicLong> rowsWrittenByTable = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rejectedEventsByReason = new ConcurrentHashMap<>();
 
@@ -228,6 +230,11 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         } catch (DatabaseUnavailableException e) {
             enterOutage(e);
             return;
+        } catch (SinkFencedException e) {
+            batchesFenced.incrementAndGet();
+            LOG.warn("{}; positions are read again from sink_offsets", e.getMessage());
+            repositionFromDatabase();
+            return;
         }
         WriteResult result = counts.totals();
         counts.rowsWrittenByTable().forEach((table, n) -> rowsWrittenByTable.computeIfAbsent(table, t -> new AtomicLong()).addAndGet(n));
@@ -252,6 +259,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             LOG.warn("{}; consumption paused until PostgreSQL is back", e.getMessage());
         }
         outageAttempts++;
+        repositionFromDatabase();
+    }
+
+    private void repositionFromDatabase() {
         Set<TopicPartition> assigned = consumer.assignment();
         consumer.pause(assigned);
         unpositioned.addAll(assigned);
@@ -275,6 +286,11 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     /** Rejected events committed, including replays of ones already stored. */
     public long rejectedEventsWritten() {
         return rejectedEventsWritten.get();
+    }
+
+    /** Batches rolled back because another consumer of the group had already written past them. */
+    public long batchesFenced() {
+        return batchesFenced.get();
     }
 
     /** Per PostgreSQL table, the state rows committed so far, counted as in {@link #rowsWritten()}; tables without rows are absent. */

@@ -120,6 +120,25 @@ public final class LedgerOracle {
         return oracle;
     }
 
+    /**
+     * Folds records as they are on the topics, bytes and all, in publish order. Diagnostic retention is
+     * measured back from {@code latestDiagnostic}, as {@link #of} measures it from the file's latest one.
+     */
+    public static LedgerOracle ofRecords(List<PublishedRecord> records, TopologyConfig topology, Instant latestDiagnostic) {
+        LedgerOracle oracle = new LedgerOracle(new RetentionPeriod(topology.diagnosticRetention()).retainedFrom(latestDiagnostic.toEpochMilli()));
+        records.forEach(record -> oracle.fold(record.topic(), record.key(), record.value()));
+        return oracle;
+    }
+
+    /**
+     * Removes the diagnostics dated before {@code cutoff} as the retention punctuator removes rows it
+     * stored earlier: gone from the table, while what the connector status saw of them stays.
+     */
+    public LedgerOracle pruneDiagnosticsBefore(Instant cutoff) {
+        diagnostics.values().removeIf(stored -> stored.row().occurredAt().isBefore(cutoff));
+        return this;
+    }
+
     /** workspace_connector_sync_logs: the sync runs' rows and the sync logs ended collects produce. */
     public Map<UUID, StoredSyncLogs.Stored> expectedSyncLogs() {
         Map<UUID, StoredSyncLogs.Stored> rows = new HashMap<>();
@@ -173,18 +192,22 @@ public final class LedgerOracle {
     private void fold(OutgoingEvent event) {
         byte[] value = writers.computeIfAbsent(event.value().getSchema(), schema -> AvroCodec.create(schema, SERDE))
                 .encode(event.topic(), event.value());
-        long offset = nextOffset.merge(event.topic(), 1L, Long::sum) - 1;
-        EventOrigin origin = new EventOrigin(event.topic(), 0, offset, event.key(), value);
-        if (event.topic().equals(Topics.SYNC_RUNS.name())) {
+        fold(event.topic(), event.key(), value);
+    }
+
+    private void fold(String topic, String key, byte[] value) {
+        long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
+        EventOrigin origin = new EventOrigin(topic, 0, offset, key, value);
+        if (topic.equals(Topics.SYNC_RUNS.name())) {
             foldSyncRun(origin);
-        } else if (event.topic().equals(Topics.DIAGNOSTICS.name())) {
+        } else if (topic.equals(Topics.DIAGNOSTICS.name())) {
             foldDiagnostic(origin);
-        } else if (event.topic().equals(Topics.DOCUMENT_LINKS.name())) {
+        } else if (topic.equals(Topics.DOCUMENT_LINKS.name())) {
             foldDocumentLink(origin);
-        } else if (event.topic().equals(Topics.COLLECTS.name())) {
+        } else if (topic.equals(Topics.COLLECTS.name())) {
             foldCollect(origin);
         } else {
-            throw new IllegalArgumentException("no fold reads topic " + event.topic());
+            throw new IllegalArgumentException("no fold reads topic " + topic);
         }
     }
 

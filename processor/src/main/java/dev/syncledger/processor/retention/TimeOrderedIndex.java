@@ -61,7 +61,9 @@ public final class TimeOrderedIndex {
      */
     public List<Entry> before(Instant cutoff, int limit) {
         List<Entry> found = new ArrayList<>(Math.min(limit, 1024));
-        if (lowerBound != null && !lowerBound.isBefore(cutoff)) {
+        // Rows are dated 1970 or later, and a time before it is a negative key prefix, which sorts after
+        // every row's: such a cutoff (a retention longer than the time since 1970) must expire nothing.
+        if (!cutoff.isAfter(Instant.EPOCH) || lowerBound != null && !lowerBound.isBefore(cutoff)) {
             return found;
         }
         // The bare 8-byte time sorts before every full key with that time, so an inclusive upper bound of it
@@ -78,7 +80,7 @@ public final class TimeOrderedIndex {
 
     /** Called once everything dated before {@code cutoff} has been removed. */
     public void prunedBefore(Instant cutoff) {
-        if (lowerBound == null || lowerBound.isBefore(cutoff)) {
+        if (cutoff.isAfter(Instant.EPOCH) && (lowerBound == null || lowerBound.isBefore(cutoff))) {
             lowerBound = cutoff;
         }
     }

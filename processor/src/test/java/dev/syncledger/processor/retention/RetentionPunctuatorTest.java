@@ -62,6 +62,22 @@ class RetentionPunctuatorTest {
         assertThat(prunedTotal()).isEqualTo(2.0);
     }
 
+    /** Regression: a cutoff before 1970 is a negative key prefix, which sorts after every row's, and used to expire them all. */
+    @Test
+    void shouldExpireNothingWhenTheRetentionReachesBackBeforeTheEpoch() {
+        RetentionPunctuator keepingACentury = new RetentionPunctuator(index, new RetentionPeriod(Duration.ofDays(36_500)),
+                (key, timestamp) -> expired.add(key), pruned);
+        index.add(Instant.EPOCH, "epoch");
+        index.add(NOW.minus(Duration.ofDays(400)), "last-year");
+        index.add(NOW, "today");
+
+        keepingACentury.punctuate(NOW.toEpochMilli());
+        keepingACentury.punctuate(NOW.plusSeconds(60).toEpochMilli());
+
+        assertThat(expired).isEmpty();
+        assertThat(remainingKeys()).containsExactly("epoch", "last-year", "today");
+    }
+
     @Test
     void shouldRemoveABacklogLargerThanOneBatchInOnePunctuation() {
         Instant old = RETENTION.retainedFrom(NOW.toEpochMilli()).minusSeconds(60);

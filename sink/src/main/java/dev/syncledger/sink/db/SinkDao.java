@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The sink's own bookkeeping: rejected events and the consumer offsets stored with the rows. The
@@ -25,14 +26,21 @@ public interface SinkDao {
             """)
     void insertRejectedEvents(@Bind("kafkaClusterId") String kafkaClusterId, @BindMethods List<RejectedEventRow> rejections);
 
-    @SqlBatch("""
+    /**
+     * Stores a partition's next offset only if the stored one is at most {@code latestContinuable}, and
+     * says whether it did: 0 means another consumer has written past it. The row lock taken here also
+     * makes two consumers' batches on one partition wait for each other. One statement per partition,
+     * not a batch: the connection rewrites batched inserts and then reports no row counts.
+     */
+    @SqlUpdate("""
             INSERT INTO sink_offsets (kafka_cluster_id, consumer_group, topic, partition, next_offset, updated_at)
             VALUES (:scope.kafkaClusterId, :scope.consumerGroup, :topic, :partition, :nextOffset, now())
             ON CONFLICT (kafka_cluster_id, consumer_group, topic, partition) DO UPDATE SET
                 next_offset = EXCLUDED.next_offset,
                 updated_at = EXCLUDED.updated_at
+            WHERE sink_offsets.next_offset <= :latestContinuable
             """)
-    void storeOffsets(@BindMethods("scope") ConsumerScope scope, @BindMethods List<SinkOffset> offsets);
+    int advanceOffset(@BindMethods("scope") ConsumerScope scope, @BindMethods SinkOffset.Advance advance);
 
     @SqlQuery("""
             SELECT topic, partition, next_offset

@@ -21,13 +21,15 @@ public final class SinkBatch {
     private final List<TableBatch<?, ?>> tables;
     private final List<RejectedEventRow> rejections;
     private final Map<TopicPartition, Long> nextOffsets;
+    private final Map<TopicPartition, Long> firstOffsets;
 
     private SinkBatch(int batchSize, List<TableBatch<?, ?>> tables, List<RejectedEventRow> rejections,
-                      Map<TopicPartition, Long> nextOffsets) {
+                      Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> firstOffsets) {
         this.batchSize = batchSize;
         this.tables = tables;
         this.rejections = rejections;
         this.nextOffsets = nextOffsets;
+        this.firstOffsets = firstOffsets;
     }
 
     /**
@@ -40,9 +42,12 @@ public final class SinkBatch {
         Map<String, TableBatch.Builder<?, ?>> builders = reader.tableBuilders();
         List<RejectedEventRow> rejections = new ArrayList<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             batchSize++;
-            nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            nextOffsets.merge(partition, record.offset() + 1, Math::max);
+            firstOffsets.merge(partition, record.offset(), Math::min);
             RecordOrigin origin = RecordOrigin.of(record);
             if (reader.isRejectedTopic(record.topic())) {
                 rejections.add(reader.readRejected(origin));
@@ -58,7 +63,7 @@ public final class SinkBatch {
                 .thenComparingInt(RejectedEventRow::sourcePartition)
                 .thenComparingLong(RejectedEventRow::sourceOffset));
         List<TableBatch<?, ?>> tables = builders.values().stream().<TableBatch<?, ?>>map(TableBatch.Builder::build).toList();
-        return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets));
+        return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets), Map.copyOf(firstOffsets));
     }
 
     /**
@@ -68,7 +73,7 @@ public final class SinkBatch {
     public SinkBatch resumingAt(Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> merged = new HashMap<>(nextOffsets);
         positions.forEach((partition, position) -> merged.merge(partition, position, Math::max));
-        return new SinkBatch(batchSize, tables, rejections, Map.copyOf(merged));
+        return new SinkBatch(batchSize, tables, rejections, Map.copyOf(merged), firstOffsets);
     }
 
     /** How many consumer records went into this batch. */
@@ -83,6 +88,18 @@ public final class SinkBatch {
     /** Per partition, the offset after the batch's last record: where to resume once it is committed. */
     public Map<TopicPartition, Long> nextOffsets() {
         return nextOffsets;
+    }
+
+    /**
+     * Per partition of {@link #nextOffsets()}, the highest offset the database may already hold for this
+     * batch to be the continuation of what is stored: its first record's offset, or for a partition with
+     * no record (only markers stepped over), its next offset. A higher stored offset means another
+     * consumer has written past this batch's records.
+     */
+    public Map<TopicPartition, Long> latestContinuableOffsets() {
+        Map<TopicPartition, Long> limits = new HashMap<>(nextOffsets);
+        limits.putAll(firstOffsets);
+        return limits;
     }
 
     /** Every state table's share, in write order; a table without records has an empty share. */

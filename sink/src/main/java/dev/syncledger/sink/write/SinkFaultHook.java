@@ -15,6 +15,12 @@ public interface SinkFaultHook {
 
     void afterRowsWrittenBeforeCommit(UncommittedBatch batch);
 
+    /**
+     * Called once per batch, before its transaction begins: where a paused process (a long GC, a frozen
+     * VM) would still hold records it polled, and write them late, after its partitions have moved on.
+     */
+    default void beforeTransaction(int batchSize) {}
+
     /** The transaction the hook interrupts. */
     interface UncommittedBatch {
 

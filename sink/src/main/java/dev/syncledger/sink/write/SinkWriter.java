@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Handle;
@@ -26,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link SinkBatch} in one transaction: parents, every state table's rows and deletions,
- * rejected events and the consumer group's next offsets commit together or not at all. Redoing a
- * batch is harmless: upserts carry a version guard, diagnostics are insert-only, rejections are keyed
- * by their source coordinates.
+ * rejected events and the consumer group's next offsets commit together or not at all. A batch
+ * commits only as the continuation of the group's stored offsets ({@link SinkFencedException}
+ * otherwise), so a consumer that lost its partitions cannot write over their new owner. Another group
+ * replaying the same records is harmless: upserts carry a version guard, diagnostics are insert-only,
+ * rejections are keyed by their source coordinates.
  */
 public final class SinkWriter {
 
@@ -65,12 +69,15 @@ public final class SinkWriter {
 
     /** As {@link #write(SinkBatch)}, with the rows per table and the rejections per reason. */
     public WriteCounts writeCounted(SinkBatch batch) {
+        faultHook.beforeTransaction(batch.batchSize());
         Mode mode = Mode.BATCHED;
         int failedAttempts = 0;
         while (true) {
             Mode attemptMode = mode;
             try {
                 return database.jdbi().inTransaction(handle -> apply(handle, batch, attemptMode));
+            } catch (SinkFencedException e) {
+                throw e;
             } catch (RuntimeException e) {
                 SqlFailure failure = SqlFailure.of(e);
                 if (failure == SqlFailure.REFUSED_DATA && mode == Mode.BATCHED) {
@@ -109,6 +116,9 @@ public final class SinkWriter {
     }
 
     private WriteCounts apply(Handle handle, SinkBatch batch, Mode mode) {
+        SinkDao dao = handle.attach(SinkDao.class);
+        // Offsets first: a batch another consumer has overtaken is stopped before any of its rows is written.
+        advanceOffsets(dao, batch);
         ParentKeys parents = createParents(handle, batch);
         List<RejectedEventRow> rejections = new ArrayList<>(batch.rejections());
         int written = 0;
@@ -124,11 +134,9 @@ public final class SinkWriter {
             }
             deleted += table.delete(handle);
         }
-        SinkDao dao = handle.attach(SinkDao.class);
         if (!rejections.isEmpty()) {
             dao.insertRejectedEvents(scope.kafkaClusterId(), rejections);
         }
-        dao.storeOffsets(scope, sinkOffsets(batch.nextOffsets()));
         faultHook.afterRowsWrittenBeforeCommit(uncommitted(handle, batch));
         Map<String, Integer> rejectedByReason = new HashMap<>();
         rejections.forEach(rejection -> rejectedByReason.merge(rejection.reason(), 1, Integer::sum));
@@ -142,11 +150,27 @@ public final class SinkWriter {
         return request.createMissing(handle.attach(ParentDao.class));
     }
 
-    private static List<SinkOffset> sinkOffsets(Map<TopicPartition, Long> nextOffsets) {
-        return nextOffsets.entrySet().stream()
-                .map(e -> new SinkOffset(e.getKey().topic(), e.getKey().partition(), e.getValue()))
-                .sorted(Comparator.comparing(SinkOffset::topic).thenComparingInt(SinkOffset::partition))
+    /**
+     * A consumer that lost its partitions (paused past its poll interval, cut off from the broker) may
+     * still hold a polled batch. Its rows' revisions do not protect against it: a row the new owner has
+     * since deleted, or a diagnostic it has pruned, has no revision left to compare with. So a batch only
+     * commits as the continuation of the offsets stored, and the stored offsets never move back.
+     */
+    private void advanceOffsets(SinkDao dao, SinkBatch batch) {
+        Map<TopicPartition, Long> limits = batch.latestContinuableOffsets();
+        List<SinkOffset.Advance> advances = batch.nextOffsets().entrySet().stream()
+                .map(e -> new SinkOffset.Advance(e.getKey().topic(), e.getKey().partition(), e.getValue(), limits.get(e.getKey())))
+                .sorted(Comparator.comparing(SinkOffset.Advance::topic).thenComparingInt(SinkOffset.Advance::partition))
                 .toList();
+        Set<TopicPartition> overtaken = new HashSet<>();
+        for (SinkOffset.Advance advance : advances) {
+            if (dao.advanceOffset(scope, advance) == 0) {
+                overtaken.add(new TopicPartition(advance.topic(), advance.partition()));
+            }
+        }
+        if (!overtaken.isEmpty()) {
+            throw new SinkFencedException(overtaken);
+        }
     }
 
     private static SinkFaultHook.UncommittedBatch uncommitted(Handle handle, SinkBatch batch) {
