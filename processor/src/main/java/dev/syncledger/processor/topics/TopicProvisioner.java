@@ -3,6 +3,7 @@ package dev.syncledger.processor.topics;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 30;
+    private static final long RETRY_BACKOFF_MS = 100;
 
     private final Admin admin;
 
@@ -47,6 +52,7 @@ public final class TopicProvisioner {
                     .map(spec -> new NewTopic(spec.name(), partitions, replicationFactor).configs(configOf(spec)))
                     .toList();
             create(missing);
+            awaitWritable(missing);
             checkCompacted(specs.stream().filter(spec -> spec.compacted() && existing.contains(spec.name())).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,6 +75,43 @@ public final class TopicProvisioner {
             }
         }
         LOG.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Returns once every new partition's leader has opened its log. A broker publishes a partition's
+     * metadata before it opens the log, and up to Kafka 4.4 an idempotent producer that writes into that
+     * gap can lose its first batch: the broker refuses it as not leader, accepts the batch sent after it,
+     * then refuses every retry of the first as out of order until the delivery timeout drops it
+     * (KAFKA-15591, fixed in 4.5). ListOffsets is answered by the log itself, so once it succeeds for a
+     * partition, produce requests to it are taken in order.
+     */
+    private void awaitWritable(List<NewTopic> created) throws InterruptedException, ExecutionException, TimeoutException {
+        if (created.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                // The admin client retries a partition without a leader itself; this covers what it gives up on.
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_BACKOFF_MS);
+            }
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 
     private void checkCompacted(List<TopicSpec> stateTopics) throws InterruptedException, ExecutionException, TimeoutException {
