@@ -20,7 +20,8 @@ record ConnectorReport(long published, Duration publishing, Duration toCaughtUp,
                        Map<String, Long> rowsPerTable) {
 
     static final String WORST_CONNECTORS = "dashboards/worst_connectors.sql";
-    private static final int SHOWN = 10;
+    /** The dashboard query's LIMIT: when it returns that many rows, more may be failing. */
+    private static final int QUERY_LIMIT = 20;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     static List<WorstConnector> worstConnectors(Jdbi jdbi) {
@@ -47,9 +48,10 @@ record ConnectorReport(long published, Duration publishing, Duration toCaughtUp,
         if (worst.isEmpty()) {
             out.println("worst connectors: none is failing now");
         } else {
-            out.printf(Locale.ROOT, "worst connectors, from %s (%d failing now, at most 20 listed, worst first):%n", WORST_CONNECTORS, worst.size());
+            String how = worst.size() < QUERY_LIMIT ? worst.size() + " failing now, worst first" : "the " + QUERY_LIMIT + " worst of those failing now";
+            out.printf(Locale.ROOT, "worst connectors, from %s (%s):%n", WORST_CONNECTORS, how);
             out.printf(Locale.ROOT, "  %-36s  %-14s  %-11s  %-16s  %s%n", "connector", "failing", "runs failed", "last error at", "last error");
-            worst.stream().limit(SHOWN).forEach(row -> out.printf(Locale.ROOT, "  %-36s  %-14s  %-11s  %-16s  %s%n",
+            worst.forEach(row -> out.printf(Locale.ROOT, "  %-36s  %-14s  %-11s  %-16s  %s%n",
                     row.workspaceConnectorId(), row.consecutiveFailures() + " in a row", row.failedRuns() + "/" + row.totalRuns(),
                     row.lastErrorAt() == null ? "-" : MINUTE.format(row.lastErrorAt().withOffsetSameInstant(ZoneOffset.UTC)),
                     abbreviate(row.lastError())));
