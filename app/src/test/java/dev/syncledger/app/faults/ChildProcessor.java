@@ -130,6 +130,17 @@ final class ChildProcessor implements AutoCloseable {
         }
     }
 
+    /**
+     * How the broker's refusal reaches a resumed zombie depends on where it froze: a newer producer of its
+     * transactional id (ProducerFenced, InvalidProducerEpoch), the group having moved its tasks
+     * (TaskMigrated), or, when the coordinator had already aborted its timed-out transaction and bumped
+     * the epoch, a commit refused as InvalidTxnState.
+     */
+    static boolean showsFencing(String line) {
+        return line.contains("ProducerFencedException") || line.contains("InvalidProducerEpochException")
+                || line.contains("TaskMigratedException") || line.contains("InvalidTxnStateException") || line.contains("fenced");
+    }
+
     private void copyOutput(Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
@@ -139,8 +150,7 @@ final class ChildProcessor implements AutoCloseable {
                 if (line.contains(ProcessorProcess.RUNNING)) {
                     running.complete(null);
                 }
-                if (line.contains("ProducerFencedException") || line.contains("InvalidProducerEpochException")
-                        || line.contains("TaskMigratedException") || line.contains("fenced")) {
+                if (showsFencing(line)) {
                     fenced.set(true);
                 }
             }
