@@ -35,6 +35,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -216,6 +218,27 @@ final class FaultPipeline implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the processor's offsets: " + e.getMessage(), e);
         }
+    }
+
+    /** Every transactional id the broker's coordinators know, with the state of its current transaction. */
+    Map<String, TransactionState> transactions() {
+        try {
+            return admin.listTransactions().all().get(30, TimeUnit.SECONDS).stream()
+                    .collect(Collectors.toMap(TransactionListing::transactionalId, TransactionListing::state));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the broker's transactions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether any of these transactional ids has a transaction the coordinator has not yet completed. */
+    boolean anyTransactionOpen(Set<String> transactionalIds) {
+        Set<TransactionState> open = Set.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT,
+                TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
+        return transactions().entrySet().stream()
+                .anyMatch(e -> transactionalIds.contains(e.getKey()) && open.contains(e.getValue()));
     }
 
     /**
