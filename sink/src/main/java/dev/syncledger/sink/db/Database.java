@@ -2,6 +2,9 @@ package dev.syncledger.sink.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -38,7 +41,9 @@ public final class Database {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+                .installPlugin(new PostgresPlugin())
+                // The batch statements take a column of timestamps as one array; JDBI knows no array type for Instant.
+                .registerArrayType(Instant.class, "timestamptz", Database::utc);
     }
 
     /**
@@ -69,6 +74,10 @@ public final class Database {
                     + "'; use lower-case letters, digits and underscores, starting with a letter or underscore");
         }
         return schema;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static DataSource dataSource(String url, Properties parsed, String schema) {

@@ -1,7 +1,6 @@
 package dev.syncledger.sink.db;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -9,43 +8,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Writes document_workspace_connectors. */
 public interface DocumentLinkDao {
 
-    /** The version guard: an existing link only changes for a higher revision, so replays never regress it. */
-    @SqlBatch("""
-            INSERT INTO document_workspace_connectors (
-                document_pk, workspace_connector_pk, direction,
-                created_at, updated_at, deleted_at, revision)
-            VALUES (
-                :documentPk, :workspaceConnectorPk, CAST(:direction AS direction_enum),
-                :createdAt, :updatedAt, :deletedAt, :revision)
-            ON CONFLICT (document_pk, workspace_connector_pk, direction) DO UPDATE SET
-                created_at = EXCLUDED.created_at,
-                updated_at = EXCLUDED.updated_at,
-                deleted_at = EXCLUDED.deleted_at,
-                revision = EXCLUDED.revision
-            WHERE document_workspace_connectors.revision < EXCLUDED.revision
-            """)
-    void upsertLinks(@BindMethods List<DocumentLinkRow> links,
-                     @Bind("documentPk") List<Long> documentPks,
-                     @Bind("workspaceConnectorPk") List<Long> workspaceConnectorPks);
-
-    /** Text where the upsert casts a parameter, so that both paths refuse the same values. */
-    @SqlUpdate("""
-            CREATE TEMP TABLE document_link_staging (
-                document_pk bigint, workspace_connector_pk bigint, direction text,
-                created_at timestamptz, updated_at timestamptz, deleted_at timestamptz, revision bigint)
-            ON COMMIT DROP
-            """)
-    void createStaging();
-
-    /** Columns in the order {@link dev.syncledger.sink.table.DocumentLinkTable} writes them. */
-    String COPY_STAGING = """
-            COPY document_link_staging (
-                document_pk, workspace_connector_pk, direction,
-                created_at, updated_at, deleted_at, revision)
-            FROM STDIN
-            """;
-
-    /** The upsert above, for every staged row at once, in key order so that concurrent sinks lock rows alike. */
+    /**
+     * Every row of a batch in one statement: one array per column, unnested in key order so that
+     * concurrent sinks lock rows alike. The version guard: an existing link only changes for a higher
+     * revision, so replays never regress it. A single row is a batch of one.
+     */
     @SqlUpdate("""
             INSERT INTO document_workspace_connectors (
                 document_pk, workspace_connector_pk, direction,
@@ -53,7 +20,12 @@ public interface DocumentLinkDao {
             SELECT
                 document_pk, workspace_connector_pk, CAST(direction AS direction_enum),
                 created_at, updated_at, deleted_at, revision
-            FROM document_link_staging
+            FROM unnest(
+                :documentPk, :workspaceConnectorPk, :direction,
+                :createdAt, :updatedAt, :deletedAt, :revision)
+                AS batch (
+                    document_pk, workspace_connector_pk, direction,
+                    created_at, updated_at, deleted_at, revision)
             ORDER BY document_pk, workspace_connector_pk, direction
             ON CONFLICT (document_pk, workspace_connector_pk, direction) DO UPDATE SET
                 created_at = EXCLUDED.created_at,
@@ -62,11 +34,7 @@ public interface DocumentLinkDao {
                 revision = EXCLUDED.revision
             WHERE document_workspace_connectors.revision < EXCLUDED.revision
             """)
-    void mergeStaging();
-
-    /** So that a second batch in the same transaction starts from an empty staging table. */
-    @SqlUpdate("DROP TABLE document_link_staging")
-    void dropStaging();
+    void upsert(@BindMethods DocumentLinkColumns batch);
 
     @SqlBatch("""
             DELETE FROM document_workspace_connectors l

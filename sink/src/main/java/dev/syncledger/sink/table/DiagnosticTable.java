@@ -3,8 +3,7 @@ package dev.syncledger.sink.table;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.ConnectorSyncDiagnostic;
-import dev.syncledger.sink.copy.CopyText;
-import dev.syncledger.sink.copy.StagedCopy;
+import dev.syncledger.sink.db.DiagnosticColumns;
 import dev.syncledger.sink.db.DiagnosticDao;
 import dev.syncledger.sink.db.DiagnosticRow;
 import java.util.List;
@@ -60,30 +59,10 @@ public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDia
 
     @Override
     public void write(Handle handle, List<DiagnosticRow> rows, ParentKeys parents) {
-        if (StagedCopy.worthIt(rows.size())) {
-            copy(handle, rows, parents);
-            return;
-        }
-        handle.attach(DiagnosticDao.class).upsertDiagnostics(
+        handle.attach(DiagnosticDao.class).upsert(DiagnosticColumns.of(
                 rows,
                 rows.stream().map(row -> parents.workspace(row.workspaceId())).toList(),
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList());
-    }
-
-    private static void copy(Handle handle, List<DiagnosticRow> rows, ParentKeys parents) {
-        DiagnosticDao dao = handle.attach(DiagnosticDao.class);
-        dao.createStaging();
-        CopyText text = new CopyText();
-        for (DiagnosticRow row : rows) {
-            text.value(row.diagnosticId()).value(row.targetModel()).value(row.toolName()).value(row.reason())
-                    .value(row.httpStatus()).value(row.detail())
-                    .value(row.occurredAt()).value(row.createdAt()).value(row.updatedAt())
-                    .value(parents.workspace(row.workspaceId())).value(parents.connector(row.workspaceConnectorId()))
-                    .endRow();
-        }
-        StagedCopy.copyIn(handle, DiagnosticDao.COPY_STAGING, text);
-        dao.mergeStaging();
-        dao.dropStaging();
+                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList()));
     }
 
     @Override

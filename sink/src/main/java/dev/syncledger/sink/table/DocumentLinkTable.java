@@ -3,8 +3,7 @@ package dev.syncledger.sink.table;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.DocumentWorkspaceConnector;
-import dev.syncledger.sink.copy.CopyText;
-import dev.syncledger.sink.copy.StagedCopy;
+import dev.syncledger.sink.db.DocumentLinkColumns;
 import dev.syncledger.sink.db.DocumentLinkDao;
 import dev.syncledger.sink.db.DocumentLinkKey;
 import dev.syncledger.sink.db.DocumentLinkRow;
@@ -57,28 +56,10 @@ public final class DocumentLinkTable extends AvroStateTable<DocumentLinkKey, Doc
 
     @Override
     public void write(Handle handle, List<DocumentLinkRow> rows, ParentKeys parents) {
-        if (StagedCopy.worthIt(rows.size())) {
-            copy(handle, rows, parents);
-            return;
-        }
-        handle.attach(DocumentLinkDao.class).upsertLinks(
+        handle.attach(DocumentLinkDao.class).upsert(DocumentLinkColumns.of(
                 rows,
                 rows.stream().map(row -> parents.document(row.documentId())).toList(),
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList());
-    }
-
-    private static void copy(Handle handle, List<DocumentLinkRow> rows, ParentKeys parents) {
-        DocumentLinkDao dao = handle.attach(DocumentLinkDao.class);
-        dao.createStaging();
-        CopyText text = new CopyText();
-        for (DocumentLinkRow row : rows) {
-            text.value(parents.document(row.documentId())).value(parents.connector(row.workspaceConnectorId())).value(row.direction())
-                    .value(row.createdAt()).value(row.updatedAt()).value(row.deletedAt()).value(row.revision())
-                    .endRow();
-        }
-        StagedCopy.copyIn(handle, DocumentLinkDao.COPY_STAGING, text);
-        dao.mergeStaging();
-        dao.dropStaging();
+                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList()));
     }
 
     @Override

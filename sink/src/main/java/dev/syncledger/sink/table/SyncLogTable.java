@@ -3,8 +3,7 @@ package dev.syncledger.sink.table;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.WorkspaceConnectorSyncLog;
-import dev.syncledger.sink.copy.CopyText;
-import dev.syncledger.sink.copy.StagedCopy;
+import dev.syncledger.sink.db.SyncLogColumns;
 import dev.syncledger.sink.db.SyncLogDao;
 import dev.syncledger.sink.db.SyncLogRow;
 import java.util.List;
@@ -60,31 +59,10 @@ public final class SyncLogTable extends AvroStateTable<UUID, WorkspaceConnectorS
 
     @Override
     public void write(Handle handle, List<SyncLogRow> rows, ParentKeys parents) {
-        if (StagedCopy.worthIt(rows.size())) {
-            copy(handle, rows, parents);
-            return;
-        }
-        handle.attach(SyncLogDao.class).upsertSyncLogs(
+        handle.attach(SyncLogDao.class).upsert(SyncLogColumns.of(
                 rows,
                 rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList(),
-                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList());
-    }
-
-    private static void copy(Handle handle, List<SyncLogRow> rows, ParentKeys parents) {
-        SyncLogDao dao = handle.attach(SyncLogDao.class);
-        dao.createStaging();
-        CopyText text = new CopyText();
-        for (SyncLogRow row : rows) {
-            text.value(row.workspaceConnectorSyncLogId()).value(row.status()).value(row.triggerType()).value(row.cloudTaskId())
-                    .value(row.startedAt()).value(row.completedAt()).value(row.durationMs()).value(row.error()).value(row.metadata())
-                    .value(row.createdAt()).value(row.updatedAt()).value(row.deletedAt())
-                    .value(parents.connector(row.workspaceConnectorId())).value(parents.workspace(row.workspaceId()))
-                    .value(row.revision())
-                    .endRow();
-        }
-        StagedCopy.copyIn(handle, SyncLogDao.COPY_STAGING, text);
-        dao.mergeStaging();
-        dao.dropStaging();
+                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList()));
     }
 
     @Override

@@ -164,6 +164,28 @@ class RejectedEventsTest {
     }
 
     @Test
+    void shouldSetAsideValuesTheirColumnTypesRefuseInsideABatchAndWriteTheRest() {
+        UUID tooLong = UUID.randomUUID();
+        UUID notJson = UUID.randomUUID();
+        UUID fine = UUID.randomUUID();
+
+        WriteResult result = writer.write(records.batch(
+                records.state(records.succeeded(tooLong, 2).setCloudTaskId("t".repeat(256))),
+                records.state(records.succeeded(fine, 2).setCloudTaskId("t".repeat(255))),
+                records.state(records.succeeded(notJson, 2).setMetadata("{not json"))));
+
+        assertThat(result).isEqualTo(new WriteResult(1, 0, 2));
+        assertThat(stored().syncLog(fine)).isPresent();
+        assertThat(stored().syncLog(tooLong)).isEmpty();
+        assertThat(stored().syncLog(notJson)).isEmpty();
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::message).hasSize(2)
+                .anySatisfy(message -> assertThat(message).startsWith("PostgreSQL refused sync log " + tooLong + " revision 2: ")
+                        .contains("value too long for type character varying(255)"))
+                .anySatisfy(message -> assertThat(message).startsWith("PostgreSQL refused sync log " + notJson + " revision 2: ")
+                        .contains("invalid input syntax for type json"));
+    }
+
+    @Test
     void shouldSetAsideMetadataThatIsNotJson() {
         UUID id = UUID.randomUUID();
 

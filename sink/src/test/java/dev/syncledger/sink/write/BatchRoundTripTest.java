@@ -1,4 +1,4 @@
-package dev.syncledger.sink.copy;
+package dev.syncledger.sink.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,7 @@ import dev.syncledger.schemas.ConnectorSyncStatus;
 import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.fixtures.PostgresSchema;
 import dev.syncledger.sink.fixtures.SinkRecords;
-import dev.syncledger.sink.write.SinkWriter;
-import dev.syncledger.sink.write.WriteResult;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -17,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Batches of many rows go through COPY: text that means something to the COPY format, or to JSON,
- * must come back from PostgreSQL exactly as it went in.
+ * A batch reaches PostgreSQL as one array per column: text that means something in an array literal,
+ * or to JSON, must come back exactly as it went in, and a null must stay null.
  */
-class StagedCopyRoundTripTest {
+class BatchRoundTripTest {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();
@@ -33,10 +32,16 @@ class StagedCopyRoundTripTest {
             "unicode: déjà vu — 日本語 🚀",
             "\\.",
             "",
-            " trailing space ");
+            " trailing space ",
+            "NULL",
+            "null",
+            "{a,b}",
+            "\"",
+            ",",
+            "  ");
 
     private final SinkRecords connector = new SinkRecords();
-    private final SinkWriter writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "copy-test"));
+    private final SinkWriter writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "round-trip-test"));
 
     @Test
     void shouldRoundTripAwkwardTextInSyncLogsExactly() {
@@ -77,7 +82,7 @@ class StagedCopyRoundTripTest {
     }
 
     @Test
-    void shouldKeepTheVersionGuardWhenABatchIsCopied() {
+    void shouldKeepTheVersionGuardForEveryRowOfABatch() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         writer.write(connector.batch(
@@ -93,7 +98,31 @@ class StagedCopyRoundTripTest {
         assertThat(stored.metadataEquals(second, "{\"v\": 2}")).isTrue();
     }
 
+    @Test
+    void shouldRoundTripTimestampsBeforeAndAfterTheEpochAndKeepNullsInABatch() {
+        UUID finished = UUID.randomUUID();
+        UUID running = UUID.randomUUID();
+        Instant started = Instant.parse("1969-12-31T23:59:59.999Z");
+        Instant completed = Instant.parse("2026-11-23T20:32:16.811Z");
+        writer.write(connector.batch(
+                connector.state(connector.succeeded(finished, 1).setStartedAt(started).setCompletedAt(completed)),
+                connector.state(connector.syncLog(running).setStatus(ConnectorSyncStatus.in_progress).setStartedAt(started)
+                        .setCompletedAt(null).setDurationMs(null))));
+
+        Stored stored = POSTGRES.jdbi().onDemand(Stored.class);
+        assertThat(stored.startedAt(finished)).isEqualTo(started);
+        assertThat(stored.completedAt(finished)).isEqualTo(completed);
+        assertThat(stored.startedAt(running)).isEqualTo(started);
+        assertThat(stored.completedAt(running)).isNull();
+    }
+
     interface Stored {
+        @SqlQuery("SELECT started_at FROM workspace_connector_sync_logs WHERE workspace_connector_sync_log_id = :id")
+        Instant startedAt(@Bind("id") UUID id);
+
+        @SqlQuery("SELECT completed_at FROM workspace_connector_sync_logs WHERE workspace_connector_sync_log_id = :id")
+        Instant completedAt(@Bind("id") UUID id);
+
         @SqlQuery("SELECT error FROM workspace_connector_sync_logs WHERE workspace_connector_sync_log_id = :id")
         String error(@Bind("id") UUID id);
 
