@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -64,7 +63,6 @@ class FreshTopicPublishIT {
 
     private static int sendToEveryPartition(EmbeddedKafkaBroker broker, List<TopicSpec> specs) {
         AtomicInteger undelivered = new AtomicInteger();
-        AtomicReference<Exception> first = new AtomicReference<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(broker), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < RECORDS_PER_PARTITION; i++) {
                 for (TopicSpec spec : specs) {
@@ -72,7 +70,6 @@ class FreshTopicPublishIT {
                         producer.send(new ProducerRecord<>(spec.name(), p, "k", "v" + i), (metadata, e) -> {
                             if (e != null) {
                                 undelivered.incrementAndGet();
-                                first.compareAndSet(null, e);
                             }
                         });
                     }

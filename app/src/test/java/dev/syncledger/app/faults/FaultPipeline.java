@@ -233,12 +233,18 @@ final class FaultPipeline implements AutoCloseable {
         }
     }
 
+    /** The state of the current transaction of each of these transactional ids. */
+    Map<String, TransactionState> transactionsOf(Set<String> transactionalIds) {
+        Map<String, TransactionState> states = new HashMap<>(transactions());
+        states.keySet().retainAll(transactionalIds);
+        return states;
+    }
+
     /** Whether any of these transactional ids has a transaction the coordinator has not yet completed. */
     boolean anyTransactionOpen(Set<String> transactionalIds) {
         Set<TransactionState> open = Set.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT,
                 TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
-        return transactions().entrySet().stream()
-                .anyMatch(e -> transactionalIds.contains(e.getKey()) && open.contains(e.getValue()));
+        return transactionsOf(transactionalIds).values().stream().anyMatch(open::contains);
     }
 
     /**

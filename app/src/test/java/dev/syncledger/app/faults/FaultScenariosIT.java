@@ -375,7 +375,7 @@ class FaultScenariosIT {
                     Duration.between(suspended, Instant.now()).compareTo(FaultPipeline.TRANSACTION_TIMEOUT) > 0
                             && !pipeline.anyTransactionOpen(pausedTransactionalIds));
             LOG.info("resuming the paused processor after {} ms; its transactions: {}", Duration.between(suspended, Instant.now()).toMillis(),
-                    pipeline.transactions().entrySet().stream().filter(e -> pausedTransactionalIds.contains(e.getKey())).toList());
+                    pipeline.transactionsOf(pausedTransactionalIds));
             paused.resume();
             await().atMost(FENCING_NOTICED_WITHIN).pollInterval(POLL).until(paused::wasFenced);
             pipeline.awaitCaughtUp();

@@ -2,6 +2,7 @@ package dev.syncledger.sink.db;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -21,8 +22,8 @@ public record DiagnosticColumns(
         Long[] workspacePk,
         Long[] workspaceConnectorPk) {
 
-    /** The parents' keys are in row order. */
-    public static DiagnosticColumns of(List<DiagnosticRow> rows, List<Long> workspacePks, List<Long> workspaceConnectorPks) {
+    public static DiagnosticColumns of(List<DiagnosticRow> rows, Function<DiagnosticRow, Long> workspacePk,
+                                       Function<DiagnosticRow, Long> workspaceConnectorPk) {
         return new DiagnosticColumns(
                 Columns.of(rows, DiagnosticRow::diagnosticId, UUID[]::new),
                 Columns.of(rows, DiagnosticRow::targetModel, String[]::new),
@@ -33,7 +34,7 @@ public record DiagnosticColumns(
                 Columns.of(rows, DiagnosticRow::occurredAt, Instant[]::new),
                 Columns.of(rows, DiagnosticRow::createdAt, Instant[]::new),
                 Columns.of(rows, DiagnosticRow::updatedAt, Instant[]::new),
-                workspacePks.toArray(Long[]::new),
-                workspaceConnectorPks.toArray(Long[]::new));
+                Columns.of(rows, workspacePk, Long[]::new),
+                Columns.of(rows, workspaceConnectorPk, Long[]::new));
     }
 }

@@ -2,6 +2,7 @@ package dev.syncledger.sink.db;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A batch of document_workspace_connectors rows, one array per column, the document and the
@@ -16,11 +17,11 @@ public record DocumentLinkColumns(
         Instant[] deletedAt,
         Long[] revision) {
 
-    /** The parents' keys are in row order. */
-    public static DocumentLinkColumns of(List<DocumentLinkRow> rows, List<Long> documentPks, List<Long> workspaceConnectorPks) {
+    public static DocumentLinkColumns of(List<DocumentLinkRow> rows, Function<DocumentLinkRow, Long> documentPk,
+                                         Function<DocumentLinkRow, Long> workspaceConnectorPk) {
         return new DocumentLinkColumns(
-                documentPks.toArray(Long[]::new),
-                workspaceConnectorPks.toArray(Long[]::new),
+                Columns.of(rows, documentPk, Long[]::new),
+                Columns.of(rows, workspaceConnectorPk, Long[]::new),
                 Columns.of(rows, DocumentLinkRow::direction, String[]::new),
                 Columns.of(rows, DocumentLinkRow::createdAt, Instant[]::new),
                 Columns.of(rows, DocumentLinkRow::updatedAt, Instant[]::new),

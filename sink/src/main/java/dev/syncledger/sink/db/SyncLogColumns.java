@@ -2,6 +2,7 @@ package dev.syncledger.sink.db;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -25,8 +26,8 @@ public record SyncLogColumns(
         Long[] workspacePk,
         Long[] revision) {
 
-    /** The parents' keys are in row order. */
-    public static SyncLogColumns of(List<SyncLogRow> rows, List<Long> workspaceConnectorPks, List<Long> workspacePks) {
+    public static SyncLogColumns of(List<SyncLogRow> rows, Function<SyncLogRow, Long> workspaceConnectorPk,
+                                    Function<SyncLogRow, Long> workspacePk) {
         return new SyncLogColumns(
                 Columns.of(rows, SyncLogRow::workspaceConnectorSyncLogId, UUID[]::new),
                 Columns.of(rows, SyncLogRow::status, String[]::new),
@@ -40,8 +41,8 @@ public record SyncLogColumns(
                 Columns.of(rows, SyncLogRow::createdAt, Instant[]::new),
                 Columns.of(rows, SyncLogRow::updatedAt, Instant[]::new),
                 Columns.of(rows, SyncLogRow::deletedAt, Instant[]::new),
-                workspaceConnectorPks.toArray(Long[]::new),
-                workspacePks.toArray(Long[]::new),
+                Columns.of(rows, workspaceConnectorPk, Long[]::new),
+                Columns.of(rows, workspacePk, Long[]::new),
                 Columns.of(rows, SyncLogRow::revision, Long[]::new));
     }
 }

@@ -61,8 +61,8 @@ public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDia
     public void write(Handle handle, List<DiagnosticRow> rows, ParentKeys parents) {
         handle.attach(DiagnosticDao.class).upsert(DiagnosticColumns.of(
                 rows,
-                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList(),
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList()));
+                row -> parents.workspace(row.workspaceId()),
+                row -> parents.connector(row.workspaceConnectorId())));
     }
 
     @Override

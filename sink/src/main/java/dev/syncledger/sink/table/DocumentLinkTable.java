@@ -58,8 +58,8 @@ public final class DocumentLinkTable extends AvroStateTable<DocumentLinkKey, Doc
     public void write(Handle handle, List<DocumentLinkRow> rows, ParentKeys parents) {
         handle.attach(DocumentLinkDao.class).upsert(DocumentLinkColumns.of(
                 rows,
-                rows.stream().map(row -> parents.document(row.documentId())).toList(),
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList()));
+                row -> parents.document(row.documentId()),
+                row -> parents.connector(row.workspaceConnectorId())));
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class SyncLogTable extends AvroStateTable<UUID, WorkspaceConnectorS
     public void write(Handle handle, List<SyncLogRow> rows, ParentKeys parents) {
         handle.attach(SyncLogDao.class).upsert(SyncLogColumns.of(
                 rows,
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList(),
-                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList()));
+                row -> parents.connector(row.workspaceConnectorId()),
+                row -> parents.workspace(row.workspaceId())));
     }
 
     @Override
