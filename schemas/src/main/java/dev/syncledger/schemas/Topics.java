@@ -28,8 +28,11 @@ public final class Topics {
 
     public static final TopicSpec REJECTED = TopicSpec.log("connector-sync.rejected");
 
-    /** The processor's own hand-over between its stages: changes of status contributions, keyed by connector. */
-    public static final TopicSpec STATUS_CONTRIBUTIONS = TopicSpec.internal("connector-sync.internal.status-contributions");
+    /**
+     * The processor's own way back from a connector's task to the ledger task that asked whose the connector is:
+     * keyed by connector, each answer written to the asking partition, so it needs as many partitions as the inputs.
+     */
+    public static final TopicSpec CONNECTOR_OWNERS = TopicSpec.internal("connector-sync.internal.connector-owners");
 
     public static final List<TopicSpec> INPUTS = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS);
 
@@ -37,7 +40,7 @@ public final class Topics {
             CONNECTOR_STATUS_STATE);
 
     public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS, SYNC_LOG_STATE,
-            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, STATUS_CONTRIBUTIONS);
+            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, CONNECTOR_OWNERS);
 
     private Topics() {}
 

@@ -1,5 +1,6 @@
 package dev.syncledger.schemas.serde;
 
+import dev.syncledger.schemas.text.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

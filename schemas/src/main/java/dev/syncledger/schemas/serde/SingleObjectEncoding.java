@@ -1,5 +1,6 @@
 package dev.syncledger.schemas.serde;
 
+import dev.syncledger.schemas.text.OneLine;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;

@@ -1,9 +1,13 @@
 package dev.syncledger.sink.db;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One row of rejected_events; (sourceTopic, sourcePartition, sourceOffset) identifies it. */
+/**
+ * One row of rejected_events; (sourceTopic, sourcePartition, sourceOffset) identifies it. The payload is the raw
+ * value as {@link RawValue} keeps it: whole, or a prefix with the whole's size and SHA-256.
+ */
 public record RejectedEventRow(
         String eventId,
         String reason,
@@ -13,6 +17,9 @@ public record RejectedEventRow(
         long sourceOffset,
         String recordKey,
         byte[] payload,
+        Integer payloadSize,
+        String payloadSha256,
+        boolean payloadTruncated,
         Instant rejectedAt) {
 
     public RejectedEventRow {
@@ -24,6 +31,18 @@ public record RejectedEventRow(
         reason = storable(reason);
         message = storable(message);
         recordKey = storable(recordKey);
+    }
+
+    /** How much of a record key a rejection keeps, as the processor's rejections do. */
+    public static final int MAX_KEY_CHARS = 1_024;
+
+    /** A row for a record the sink itself refuses, its value kept as any rejection keeps it. */
+    public static RejectedEventRow of(String reason, String message, String topic, int partition, long offset, String key, byte[] value,
+                                      Instant rejectedAt) {
+        RawValue raw = RawValue.of(value);
+        String boundedKey = key != null && key.length() > MAX_KEY_CHARS ? key.substring(0, MAX_KEY_CHARS) : key;
+        return new RejectedEventRow(null, reason, message, topic, partition, offset, boundedKey, raw == null ? null : raw.kept(),
+                raw == null ? null : raw.size(), raw == null ? null : raw.sha256(), raw != null && raw.truncated(), rejectedAt);
     }
 
     /** PostgreSQL text cannot hold NUL; a rejection must still be storable whatever the bad record held. */

@@ -20,7 +20,7 @@ record RecordOrigin(String topic, int partition, long offset, String key, byte[]
 
     /** A rejection of this record by the sink itself; the record's own timestamp keeps replays identical. */
     RejectedEventRow rejection(String reason, String message) {
-        return new RejectedEventRow(null, reason, message, topic, partition, offset, key, value, timestamp);
+        return RejectedEventRow.of(reason, message, topic, partition, offset, key, value, timestamp);
     }
 
     @Override

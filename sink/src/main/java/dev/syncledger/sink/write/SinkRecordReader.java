@@ -76,6 +76,9 @@ public final class SinkRecordReader {
                 event.getSourceOffset(),
                 event.getRecordKey(),
                 bytes(event.getPayload()),
+                event.getPayloadSize(),
+                event.getPayloadSha256(),
+                event.getPayloadTruncated(),
                 event.getRejectedAt());
     }
 
