@@ -1,5 +1,6 @@
 package dev.syncledger.processor;
 
+import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,20 +10,26 @@ import java.util.Objects;
  *
  * @param diagnosticRetention how long a diagnostic is kept after its occurred_at
  * @param pruneInterval how often, in wall-clock time, expired diagnostics are removed
+ * @param ledger the horizon and caps of run, collect and link ledgers
+ * @param forgetInterval how often, in wall-clock time, ledgers the horizon expired are forgotten
  */
-public record TopologyConfig(SerdeConfig serde, Duration diagnosticRetention, Duration pruneInterval) {
+public record TopologyConfig(SerdeConfig serde, Duration diagnosticRetention, Duration pruneInterval, LedgerRules ledger,
+                             Duration forgetInterval) {
 
     public static final Duration DEFAULT_DIAGNOSTIC_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_FORGET_INTERVAL = Duration.ofSeconds(1);
 
     public TopologyConfig {
         Objects.requireNonNull(serde, "serde");
+        Objects.requireNonNull(ledger, "ledger");
         requirePositive("diagnosticRetention", diagnosticRetention);
         requirePositive("pruneInterval", pruneInterval);
+        requirePositive("forgetInterval", forgetInterval);
     }
 
     public TopologyConfig(SerdeConfig serde) {
-        this(serde, DEFAULT_DIAGNOSTIC_RETENTION, DEFAULT_PRUNE_INTERVAL);
+        this(serde, DEFAULT_DIAGNOSTIC_RETENTION, DEFAULT_PRUNE_INTERVAL, LedgerRules.defaults(), DEFAULT_FORGET_INTERVAL);
     }
 
     public static TopologyConfig defaults() {
@@ -30,11 +37,19 @@ public record TopologyConfig(SerdeConfig serde, Duration diagnosticRetention, Du
     }
 
     public TopologyConfig withDiagnosticRetention(Duration retention) {
-        return new TopologyConfig(serde, retention, pruneInterval);
+        return new TopologyConfig(serde, retention, pruneInterval, ledger, forgetInterval);
     }
 
     public TopologyConfig withPruneInterval(Duration interval) {
-        return new TopologyConfig(serde, diagnosticRetention, interval);
+        return new TopologyConfig(serde, diagnosticRetention, interval, ledger, forgetInterval);
+    }
+
+    public TopologyConfig withLedger(LedgerRules rules) {
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, rules, forgetInterval);
+    }
+
+    public TopologyConfig withForgetInterval(Duration interval) {
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, ledger, interval);
     }
 
     private static void requirePositive(String name, Duration value) {

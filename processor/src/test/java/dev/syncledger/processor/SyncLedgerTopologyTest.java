@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class SyncLedgerTopologyTest {
 
+    /** The topology names the repartition; Kafka Streams prefixes it with the application id. */
+    private static final String REPARTITION = SyncLedgerTopology.CONNECTOR_REPARTITION + "-repartition";
+
     private final TopologyDescription description = SyncLedgerTopology.build(TopologyConfig.defaults()).describe();
 
     @Test
@@ -22,6 +25,7 @@ class SyncLedgerTopologyTest {
                 .collect(Collectors.toSet());
 
         Set<String> declared = Topics.ALL.stream().map(TopicSpec::name).collect(Collectors.toSet());
+        declared.add(REPARTITION);
         assertThat(declared).containsAll(written);
         assertThat(written).containsAll(Topics.STATES.stream().map(TopicSpec::name).toList()).contains(Topics.REJECTED.name());
     }
@@ -33,10 +37,12 @@ class SyncLedgerTopologyTest {
                 .filter(node -> node instanceof TopologyDescription.Source)
                 .forEach(node -> read.addAll(((TopologyDescription.Source) node).topicSet()));
 
-        // The connector status is made from the processor's own state topics, handed over through an internal topic.
+        // Besides the inputs: the one repartition by connector, and the owners the connectors' tasks send back.
         assertThat(read).containsAll(Topics.INPUTS.stream().map(TopicSpec::name).toList())
-                .contains(Topics.STATUS_CONTRIBUTIONS.name());
-        assertThat(Topics.ALL.stream().map(TopicSpec::name).toList()).containsAll(read);
+                .contains(REPARTITION, Topics.CONNECTOR_OWNERS.name());
+        Set<String> declared = Topics.ALL.stream().map(TopicSpec::name).collect(Collectors.toSet());
+        declared.add(REPARTITION);
+        assertThat(declared).containsAll(read);
     }
 
     @Test
@@ -44,7 +50,7 @@ class SyncLedgerTopologyTest {
         assertThat(Topics.STATES).allMatch(TopicSpec::compacted);
         assertThat(Topics.INPUTS).noneMatch(TopicSpec::compacted);
         assertThat(Topics.REJECTED.compacted()).isFalse();
-        assertThat(Topics.STATUS_CONTRIBUTIONS.compacted()).as("a hand-over of changes, not current state").isFalse();
+        assertThat(Topics.CONNECTOR_OWNERS.compacted()).as("answers to claims, read once by the task that asked").isFalse();
     }
 
     private Set<TopologyDescription.Node> nodes() {

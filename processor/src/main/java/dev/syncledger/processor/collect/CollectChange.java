@@ -45,6 +45,12 @@ public record CollectChange(
         }
     }
 
+    /** The same event without its error: only the winning end's can reach the sync log it produces. */
+    CollectChange withoutPayload() {
+        return error == null ? this : new CollectChange(eventId, occurredAt, workspaceId, workspaceConnectorId, collectId, kind, status,
+                peopleId, provider, taskId, startedAt, endedAt, null);
+    }
+
     public boolean isTerminal() {
         return status != null && status.isTerminal();
     }

@@ -3,6 +3,8 @@ package dev.syncledger.processor.collect;
 import static dev.syncledger.processor.rejection.FieldChecks.checkText;
 import static dev.syncledger.processor.rejection.FieldChecks.checkTime;
 
+import dev.syncledger.processor.limits.FieldLimits;
+import dev.syncledger.processor.rejection.FieldChecks;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.collect.CollectDeleted;
 import dev.syncledger.schemas.collect.CollectEvent;
@@ -22,10 +24,7 @@ public final class CollectEventReader {
                 || avro.getCollectId() == null || avro.getPayload() == null) {
             throw new MalformedEventException("a required field is missing", eventId);
         }
-        if (!avro.getCollectId().toString().equals(recordKey)) {
-            throw new MalformedEventException("record key " + (recordKey == null ? "null" : "'" + recordKey + "'")
-                    + " must equal collect_id " + avro.getCollectId() + " so that a collect's events share a partition", eventId);
-        }
+        FieldChecks.checkKey(recordKey, avro.getCollectId(), "collect_id", eventId);
         checkTime("occurred_at", avro.getOccurredAt(), eventId);
         Object payload = avro.getPayload();
         if (payload instanceof CollectStatusChanged changed) {
@@ -55,6 +54,6 @@ public final class CollectEventReader {
                 .orElseThrow(() -> new UnknownCollectStatusException(changed.getStatus(), eventId));
         return new CollectChange(eventId, avro.getOccurredAt(), avro.getWorkspaceId(), avro.getWorkspaceConnectorId(),
                 avro.getCollectId(), CollectEventKind.STATUS_CHANGED, status, changed.getPeopleId(), changed.getProvider(),
-                changed.getTaskId(), changed.getStartedAt(), changed.getEndedAt(), changed.getError());
+                changed.getTaskId(), changed.getStartedAt(), changed.getEndedAt(), FieldLimits.boundLongText(changed.getError()));
     }
 }

@@ -1,29 +1,37 @@
 package dev.syncledger.processor.collect;
 
+import static dev.syncledger.processor.rejection.RejectionReason.ARRIVED_AFTER_HORIZON;
 import static dev.syncledger.processor.rejection.RejectionReason.DURATION_OUT_OF_RANGE;
 import static dev.syncledger.processor.rejection.RejectionReason.FIELD_TOO_LONG;
 import static dev.syncledger.processor.rejection.RejectionReason.NEGATIVE_DURATION;
+import static dev.syncledger.processor.rejection.RejectionReason.TOO_MANY_EVENTS;
 import static dev.syncledger.processor.rejection.RejectionReason.WORKSPACE_MISMATCH;
 
+import dev.syncledger.processor.ledger.LedgerRules;
+import dev.syncledger.processor.limits.FieldLimits;
 import dev.syncledger.processor.rejection.EventOrigin;
+import dev.syncledger.processor.rejection.FieldChecks;
 import dev.syncledger.processor.rejection.Rejection;
-import dev.syncledger.processor.synclog.SyncLogRow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Folds one collect event into its collect's ledger: a pure function of (ledger, event), no Kafka and
- * no clock in it. The rules, in the order they are applied:
+ * Folds one collect event into its collect's ledger: a pure function of (ledger, event, clock), no Kafka and
+ * no clock read in it. The rules, in the order they are applied:
  * <ol>
+ *   <li>a ledger the horizon has expired ({@link LedgerRules}) is no longer held: the collect is unknown;</li>
  *   <li>an event id the collect has already taken in changes nothing;</li>
  *   <li>an event wrong on its own is rejected: {@code field_too_long} for a provider over 255
  *       characters, {@code negative_duration} or {@code duration_out_of_range} for a terminal event
  *       whose own started_at is after its own end or more than 2^31-1 ms before it;</li>
+ *   <li>an event for an unknown collect that is more than the horizon old is {@code arrived_after_horizon};</li>
  *   <li>an event naming another workspace than the collect's first accepted event is a
  *       {@code workspace_mismatch}: the workspace is stamped once and never re-derived;</li>
+ *   <li>an event past the collect's cap (events or bytes) is {@code too_many_events};</li>
  *   <li>the rules relating events to each other ({@link CollectVerdicts}) may reject it or an event
  *       accepted earlier, which then stops counting.</li>
  * </ol>
@@ -32,15 +40,35 @@ import java.util.Optional;
  */
 public final class CollectFold {
 
-    public static final int PROVIDER_MAX_LENGTH = 255;
+    public static final int PROVIDER_MAX_LENGTH = FieldLimits.VARCHAR_MAX_CHARS;
 
-    public CollectDecision apply(CollectLedger ledger, CollectChange event, EventOrigin origin) {
+    private final LedgerRules rules;
+
+    public CollectFold(LedgerRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    public CollectFold() {
+        this(LedgerRules.defaults());
+    }
+
+    /**
+     * @param stored what the store holds for the collect, possibly expired
+     * @param clock the event clock of the collect's input partition, this event included
+     */
+    public CollectDecision apply(CollectLedger stored, CollectChange event, EventOrigin origin, Instant clock) {
+        CollectLedger ledger = stored != null && rules.isExpired(stored, clock) ? null : stored;
         if (ledger != null && ledger.hasSeen(event.eventId())) {
             return CollectDecision.unchanged(ledger);
         }
         Optional<Rejection> wrongAlone = judgeAlone(event, origin);
         if (wrongAlone.isPresent()) {
-            return CollectDecision.rejected(ledger, wrongAlone.get());
+            return CollectDecision.rejected(stored, wrongAlone.get());
+        }
+        if (ledger == null && rules.isLate(LedgerRules.eventTime(event.occurredAt(), origin.timestamp()), clock)) {
+            return CollectDecision.rejected(stored, new Rejection(ARRIVED_AFTER_HORIZON, "collect " + event.collectId()
+                    + " is not held and this event (occurred_at " + event.occurredAt() + ") is more than " + rules.horizon()
+                    + " older than its partition's latest event (" + clock + ")", event.eventId(), origin));
         }
         if (ledger != null && !ledger.workspaceId().equals(event.workspaceId())) {
             return CollectDecision.rejected(ledger, new Rejection(WORKSPACE_MISMATCH,
@@ -48,13 +76,19 @@ public final class CollectFold {
                             + "; this event names workspace " + event.workspaceId(),
                     event.eventId(), origin));
         }
-        return takeIn(ledger, event, origin);
+        Optional<Rejection> overCap = overCap(ledger, event, origin);
+        if (overCap.isPresent()) {
+            return CollectDecision.rejected(ledger, overCap.get());
+        }
+        List<Rejection> forgotten = ledger == null && stored != null ? stored.forgetRejections() : List.of();
+        return takeIn(ledger, event, origin, forgotten);
     }
 
-    private static Optional<Rejection> judgeAlone(CollectChange event, EventOrigin origin) {
-        if (event.provider() != null && event.provider().length() > PROVIDER_MAX_LENGTH) {
-            return Optional.of(new Rejection(FIELD_TOO_LONG, "provider has " + event.provider().length()
-                    + " characters, at most " + PROVIDER_MAX_LENGTH + " are allowed", event.eventId(), origin));
+    /** The rules that judge an event by itself, whatever its collect holds. */
+    public static Optional<Rejection> judgeAlone(CollectChange event, EventOrigin origin) {
+        String tooLong = FieldChecks.tooLong("provider", event.provider(), PROVIDER_MAX_LENGTH);
+        if (tooLong != null) {
+            return Optional.of(new Rejection(FIELD_TOO_LONG, tooLong, event.eventId(), origin));
         }
         if (event.isTerminal() && event.startedAt() != null) {
             return judgeOwnDuration(event, origin);
@@ -78,41 +112,62 @@ public final class CollectFold {
         return Optional.empty();
     }
 
-    private static CollectDecision takeIn(CollectLedger ledger, CollectChange event, EventOrigin origin) {
+    private Optional<Rejection> overCap(CollectLedger ledger, CollectChange event, EventOrigin origin) {
+        if (ledger == null) {
+            return Optional.empty();
+        }
+        if (ledger.entries().size() >= rules.maxEventsPerRun()) {
+            return Optional.of(new Rejection(TOO_MANY_EVENTS, "collect " + event.collectId() + " already took in "
+                    + ledger.entries().size() + " distinct events, the most a collect may have", event.eventId(), origin));
+        }
+        int bytes = ledger.estimatedBytes() + CollectLedger.ENTRY_BYTES + CollectLedger.utf8Length(event.provider())
+                + CollectLedger.utf8Length(event.error());
+        if (bytes > LedgerRules.MAX_LEDGER_BYTES) {
+            return Optional.of(new Rejection(TOO_MANY_EVENTS, "collect " + event.collectId() + " would hold more than "
+                    + LedgerRules.MAX_LEDGER_BYTES + " bytes with this event", event.eventId(), origin));
+        }
+        return Optional.empty();
+    }
+
+    private static CollectDecision takeIn(CollectLedger ledger, CollectChange event, EventOrigin origin, List<Rejection> forgotten) {
         List<CollectLedgerEntry> entries = new ArrayList<>(ledger == null ? List.of() : ledger.entries());
         entries.add(CollectLedgerEntry.accepted(event, origin));
-        CollectVerdicts verdicts = CollectVerdicts.of(entries.stream().map(CollectLedgerEntry::event).toList());
+        List<CollectChange> events = entries.stream().map(CollectLedgerEntry::event).toList();
+        CollectVerdicts verdicts = CollectVerdicts.of(events);
+        // Only the winning end's error can ever reach the sync log; every other end is rejected for good.
+        Optional<CollectChange> candidate = events.stream().filter(CollectChange::isTerminal).min(CollectChange.BY_COMPLETION);
 
-        List<Rejection> rejections = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>(forgotten);
         List<CollectLedgerEntry> judged = new ArrayList<>(entries.size());
         for (CollectLedgerEntry entry : entries) {
             Optional<CollectVerdicts.Verdict> verdict = entry.isRejected() ? Optional.empty() : verdicts.verdictFor(entry.event().eventId());
             if (verdict.isPresent()) {
-                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), entry.origin()));
+                // The arriving event is rejected with its bytes; one accepted earlier, by its position on the input topic.
+                EventOrigin from = entry.event().eventId().equals(event.eventId()) ? origin : entry.position();
+                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), from));
                 judged.add(entry.rejected(verdict.get().reason()));
-            } else {
+            } else if (candidate.isPresent() && entry.event() == candidate.get()) {
                 judged.add(entry);
+            } else {
+                judged.add(entry.withoutPayload());
             }
         }
 
-        CollectLedger before = ledger != null ? ledger : new CollectLedger(event.collectId(), event.workspaceId(), List.of(), 0, 0);
-        CollectLedger provisional = before.with(judged, before.revision(), before.syncLogRevision());
-        Optional<CollectRow> row = changed(before.row(), provisional.row());
-        Optional<SyncLogRow> syncLogBefore = before.syncLog();
-        Optional<SyncLogRow> syncLogAfter = provisional.syncLog();
-        boolean syncLogChanged = !Objects.equals(syncLogBefore, syncLogAfter);
-
+        Instant eventTime = LedgerRules.eventTime(event.occurredAt(), origin.timestamp());
+        CollectLedger before = ledger != null ? ledger
+                : new CollectLedger(event.collectId(), event.workspaceId(), List.of(), 0, 0, eventTime, event.occurredAt());
+        CollectLedger provisional = before.with(judged, before.revision(), before.syncLogRevision(),
+                later(before.lastEventAt(), eventTime), later(before.seenAt(), event.occurredAt()));
+        boolean rowChanged = !Objects.equals(before.row(), provisional.row());
+        boolean syncLogChanged = !Objects.equals(before.syncLog(), provisional.syncLog());
         CollectLedger next = provisional.with(judged,
-                row.isPresent() ? before.revision() + 1 : before.revision(),
-                syncLogChanged ? before.syncLogRevision() + 1 : before.syncLogRevision());
-        Optional<SyncLogUpdate> syncLogUpdate = syncLogChanged
-                ? Optional.of(new SyncLogUpdate(CollectSyncLog.idOf(next.collectId()), syncLogAfter, next.syncLogRevision()))
-                : Optional.empty();
-        return new CollectDecision(next, true, row, syncLogUpdate, rejections);
+                rowChanged ? before.revision() + 1 : before.revision(),
+                syncLogChanged ? before.syncLogRevision() + 1 : before.syncLogRevision(),
+                provisional.lastEventAt(), provisional.seenAt());
+        return new CollectDecision(next, true, rejections);
     }
 
-    /** The row to emit: present only when it exists and differs; {@link CollectVerdicts} keeps a row from disappearing. */
-    private static Optional<CollectRow> changed(Optional<CollectRow> before, Optional<CollectRow> after) {
-        return after.filter(row -> !after.equals(before));
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

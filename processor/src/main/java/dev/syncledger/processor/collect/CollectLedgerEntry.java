@@ -4,14 +4,13 @@ import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.RejectionReason;
 
 /**
- * An event the collect has taken in, with the verdict already announced for it. The origin keeps the
- * raw bytes while the event is accepted, because a later event may still displace it and its rejection
- * must carry them; once rejected, the bytes are dropped.
+ * An event the collect has taken in, with the verdict already announced for it and where it came from (its
+ * coordinates, not its bytes: if a later event displaces it, its rejection points at the input topic).
  */
-public record CollectLedgerEntry(CollectChange event, RejectionReason rejectedAs, EventOrigin origin) {
+public record CollectLedgerEntry(CollectChange event, RejectionReason rejectedAs, EventOrigin position) {
 
     public static CollectLedgerEntry accepted(CollectChange event, EventOrigin origin) {
-        return new CollectLedgerEntry(event, null, origin);
+        return new CollectLedgerEntry(event, null, origin.withoutValue());
     }
 
     public boolean isRejected() {
@@ -19,6 +18,10 @@ public record CollectLedgerEntry(CollectChange event, RejectionReason rejectedAs
     }
 
     CollectLedgerEntry rejected(RejectionReason reason) {
-        return new CollectLedgerEntry(event, reason, origin == null ? null : origin.withoutValue());
+        return new CollectLedgerEntry(event.withoutPayload(), reason, position);
+    }
+
+    CollectLedgerEntry withoutPayload() {
+        return new CollectLedgerEntry(event.withoutPayload(), rejectedAs, position);
     }
 }

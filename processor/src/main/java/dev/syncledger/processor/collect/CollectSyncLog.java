@@ -16,14 +16,14 @@ import java.util.UUID;
  * connector's runs see manual collects too. Derived from the collect's row and its winning terminal
  * event; {@link CollectVerdicts} has already made sure its duration fits.
  */
-final class CollectSyncLog {
+public final class CollectSyncLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CollectSyncLog() {}
 
     /** Name-based, so every replay and every processor instance gives a collect the same sync log id. */
-    static UUID idOf(UUID collectId) {
+    public static UUID idOf(UUID collectId) {
         return UUID.nameUUIDFromBytes(("collect:" + collectId).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,11 +3,13 @@ package dev.syncledger.processor.diagnostic;
 import static dev.syncledger.processor.rejection.FieldChecks.checkText;
 import static dev.syncledger.processor.rejection.FieldChecks.checkTime;
 
+import dev.syncledger.processor.limits.FieldLimits;
+import dev.syncledger.processor.rejection.FieldChecks;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import java.util.UUID;
 
-/** Turns a decoded Avro diagnostic event into the fold's {@link DiagnosticEmitted}, or says why it is malformed. */
+/** Turns a decoded Avro diagnostic event into the fold's {@link DiagnosticEmitted}, detail bounded, or says why it is malformed. */
 public final class DiagnosticEventReader {
 
     public DiagnosticEmitted read(String recordKey, DiagnosticEvent avro) throws MalformedEventException {
@@ -16,10 +18,7 @@ public final class DiagnosticEventReader {
                 || avro.getDiagnosticId() == null || avro.getTargetModel() == null || avro.getReason() == null) {
             throw new MalformedEventException("a required field is missing", eventId);
         }
-        if (!avro.getDiagnosticId().toString().equals(recordKey)) {
-            throw new MalformedEventException("record key " + (recordKey == null ? "null" : "'" + recordKey + "'")
-                    + " must equal diagnostic_id " + avro.getDiagnosticId() + " so that a diagnostic's events share a partition", eventId);
-        }
+        FieldChecks.checkKey(recordKey, avro.getDiagnosticId(), "diagnostic_id", eventId);
         checkTime("occurred_at", avro.getOccurredAt(), eventId);
         checkText("target_model", avro.getTargetModel(), eventId);
         checkText("reason", avro.getReason(), eventId);
@@ -27,6 +26,6 @@ public final class DiagnosticEventReader {
         checkText("detail", avro.getDetail(), eventId);
         return new DiagnosticEmitted(eventId, avro.getOccurredAt(), avro.getWorkspaceId(), avro.getWorkspaceConnectorId(),
                 avro.getDiagnosticId(), avro.getTargetModel(), avro.getToolName(), avro.getReason(), avro.getHttpStatus(),
-                avro.getDetail());
+                FieldLimits.boundLongText(avro.getDetail()));
     }
 }

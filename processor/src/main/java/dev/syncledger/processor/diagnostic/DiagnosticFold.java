@@ -3,12 +3,12 @@ package dev.syncledger.processor.diagnostic;
 import dev.syncledger.processor.identity.UuidOrder;
 
 import static dev.syncledger.processor.rejection.RejectionReason.CONFLICTING_DIAGNOSTIC;
+import static dev.syncledger.processor.rejection.RejectionReason.TOO_MANY_EVENTS;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.Rejection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class DiagnosticFold {
 
+    /** How many conflicting event ids a diagnostic_id remembers, so that their redeliveries change nothing. */
+    static final int MAX_CONFLICTING_EVENTS = 1_000;
+
     public DiagnosticDecision apply(StoredDiagnostic stored, DiagnosticEmitted event, EventOrigin origin, Instant retainedFrom) {
         if (stored != null && stored.hasSeen(event.eventId())) {
             return DiagnosticDecision.unchanged(stored);
@@ -39,16 +42,20 @@ public final class DiagnosticFold {
             return DiagnosticDecision.expired(stored);
         }
         if (stored == null) {
-            StoredDiagnostic accepted = StoredDiagnostic.accepted(event, origin);
-            return new DiagnosticDecision(accepted, true, Optional.of(accepted.row()), List.of(), false);
+            return new DiagnosticDecision(StoredDiagnostic.accepted(event, origin), true, List.of(), false);
         }
         if (UuidOrder.isLower(event.eventId(), stored.acceptedEventId())) {
             return displace(stored, event, origin);
         }
+        if (stored.conflictingEventIds().size() >= MAX_CONFLICTING_EVENTS) {
+            return DiagnosticDecision.rejected(stored, new Rejection(TOO_MANY_EVENTS, "diagnostic " + event.diagnosticId()
+                    + " already turned down " + MAX_CONFLICTING_EVENTS + " conflicting events, the most it remembers",
+                    event.eventId(), origin));
+        }
         Rejection conflicting = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()
                 + " is already recorded by event " + stored.acceptedEventId() + ", whose lower event id wins over this one",
                 event.eventId(), origin);
-        return new DiagnosticDecision(stored.withConflicting(event.eventId()), true, Optional.empty(), List.of(conflicting), false);
+        return new DiagnosticDecision(stored.withConflicting(event.eventId()), true, List.of(conflicting), false);
     }
 
     private static DiagnosticDecision displace(StoredDiagnostic stored, DiagnosticEmitted event, EventOrigin origin) {
@@ -56,7 +63,6 @@ public final class DiagnosticFold {
         Rejection displaced = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()
                 + " is recorded by event " + event.eventId() + ", whose lower event id wins over this one, accepted earlier",
                 stored.acceptedEventId(), stored.origin());
-        Optional<DiagnosticRow> changed = Objects.equals(stored.row(), next.row()) ? Optional.empty() : Optional.of(next.row());
-        return new DiagnosticDecision(next, true, changed, List.of(displaced), false);
+        return new DiagnosticDecision(next, true, List.of(displaced), false);
     }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the processor keeps about one diagnostic_id: the accepted event's id, its row, and its origin
- * with the raw bytes, because an event with a lower id may still displace it and the displaced
- * event's rejection must carry them; plus the ids of the events already rejected as conflicting, so
- * that their redelivery changes nothing and publishes nothing twice.
+ * What the processor keeps about one diagnostic_id: the accepted event's id, its row, and its position
+ * (an event with a lower id may still displace it, and the displaced event's rejection points at it);
+ * plus the ids of the events already rejected as conflicting, so that their redelivery changes nothing
+ * and publishes nothing twice.
  */
 public record StoredDiagnostic(UUID acceptedEventId, DiagnosticRow row, EventOrigin origin, List<UUID> conflictingEventIds) {
 
@@ -26,7 +26,7 @@ public record StoredDiagnostic(UUID acceptedEventId, DiagnosticRow row, EventOri
     }
 
     static StoredDiagnostic accepted(DiagnosticEmitted event, EventOrigin origin) {
-        return new StoredDiagnostic(event.eventId(), DiagnosticRow.of(event), origin, List.of());
+        return new StoredDiagnostic(event.eventId(), DiagnosticRow.of(event), origin.withoutValue(), List.of());
     }
 
     boolean hasSeen(UUID eventId) {
@@ -43,6 +43,6 @@ public record StoredDiagnostic(UUID acceptedEventId, DiagnosticRow row, EventOri
     StoredDiagnostic displacedBy(DiagnosticEmitted event, EventOrigin eventOrigin) {
         List<UUID> ids = new ArrayList<>(conflictingEventIds);
         ids.add(acceptedEventId);
-        return new StoredDiagnostic(event.eventId(), DiagnosticRow.of(event), eventOrigin, ids);
+        return new StoredDiagnostic(event.eventId(), DiagnosticRow.of(event), eventOrigin.withoutValue(), ids);
     }
 }

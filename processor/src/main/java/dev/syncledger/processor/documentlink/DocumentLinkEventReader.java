@@ -3,6 +3,7 @@ package dev.syncledger.processor.documentlink;
 import static dev.syncledger.processor.rejection.FieldChecks.checkText;
 import static dev.syncledger.processor.rejection.FieldChecks.checkTime;
 
+import dev.syncledger.processor.rejection.FieldChecks;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
 import dev.syncledger.schemas.documentlink.DocumentLinked;
@@ -23,10 +24,7 @@ public final class DocumentLinkEventReader {
                 || avro.getDirection() == null || avro.getPayload() == null) {
             throw new MalformedEventException("a required field is missing", eventId);
         }
-        if (!avro.getDocumentId().toString().equals(recordKey)) {
-            throw new MalformedEventException("record key " + (recordKey == null ? "null" : "'" + recordKey + "'")
-                    + " must equal document_id " + avro.getDocumentId() + " so that a document's links share a partition", eventId);
-        }
+        FieldChecks.checkKey(recordKey, avro.getDocumentId(), "document_id", eventId);
         checkTime("occurred_at", avro.getOccurredAt(), eventId);
         checkText("direction", avro.getDirection(), eventId);
         LinkEventKind kind = kind(avro.getPayload(), eventId);

@@ -1,36 +1,34 @@
 package dev.syncledger.processor.rejection;
 
-import java.util.Arrays;
+import dev.syncledger.schemas.rejected.RawValue;
+import dev.syncledger.schemas.text.OneLine;
 import java.util.Objects;
 
 /**
- * Where an input event came from and its bytes exactly as received, so that a rejection, even one
- * decided later when another event displaces it, can carry them.
+ * Where an input event came from: its topic, partition, offset and timestamp, its key, and its raw value as a
+ * rejection carries it. A ledger keeps only the coordinates ({@link #withoutValue()}): an event displaced after
+ * it was accepted is rejected by position, and the bytes are still on the input topic at that offset.
+ *
+ * @param key the record key, its first {@value #MAX_KEY_CHARS} characters when longer
+ * @param value null once dropped, or for a tombstone
  */
-public record EventOrigin(String topic, int partition, long offset, String key, byte[] value) {
+public record EventOrigin(String topic, int partition, long offset, long timestamp, String key, RawValue value) {
+
+    public static final int MAX_KEY_CHARS = 1_024;
 
     public EventOrigin {
         Objects.requireNonNull(topic, "topic");
+        if (key != null && key.length() > MAX_KEY_CHARS) {
+            key = OneLine.of(key, MAX_KEY_CHARS);
+        }
     }
 
-    /** The same coordinates without the bytes: kept once the bytes can no longer be needed. */
     public EventOrigin withoutValue() {
-        return new EventOrigin(topic, partition, offset, key, null);
+        return value == null ? this : new EventOrigin(topic, partition, offset, timestamp, key, null);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EventOrigin other
-                && topic.equals(other.topic)
-                && partition == other.partition
-                && offset == other.offset
-                && Objects.equals(key, other.key)
-                && Arrays.equals(value, other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(topic, partition, offset, key, Arrays.hashCode(value));
+    public boolean sameRecord(EventOrigin other) {
+        return offset == other.offset && partition == other.partition && topic.equals(other.topic);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.syncledger.processor.rejection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncledger.processor.limits.FieldLimits;
+import dev.syncledger.schemas.text.OneLine;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +15,8 @@ public final class FieldChecks {
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a record key a message quotes. */
+    private static final int QUOTED_KEY_CHARS = 80;
 
     private FieldChecks() {}
 
@@ -33,19 +33,18 @@ public final class FieldChecks {
         }
     }
 
-    public static void checkJsonObject(String field, String value, UUID eventId) throws MalformedEventException {
-        if (value == null) {
-            return;
+    /** The record key must be the entity's id, so that all of its events share a partition. */
+    public static void checkKey(String recordKey, UUID entityId, String idField, UUID eventId) throws MalformedEventException {
+        if (!entityId.toString().equals(recordKey)) {
+            throw new MalformedEventException("record key " + OneLine.quote(recordKey, QUOTED_KEY_CHARS) + " must equal " + idField
+                    + " " + entityId + " so that its events share a partition", eventId);
         }
-        checkText(field, value, eventId);
-        JsonNode node;
-        try {
-            node = JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(field + " is not valid JSON: " + e.getOriginalMessage(), eventId);
-        }
-        if (node == null || !node.isObject()) {
-            throw new MalformedEventException(field + " must be a JSON object", eventId);
-        }
+    }
+
+    /** A varchar(n) field: over {@code maxChars} characters (code points, as PostgreSQL counts) is {@code field_too_long}. */
+    public static String tooLong(String field, String value, int maxChars) {
+        return FieldLimits.exceeds(value, maxChars)
+                ? field + " has " + FieldLimits.characters(value) + " characters, at most " + maxChars + " are allowed"
+                : null;
     }
 }

@@ -1,30 +1,32 @@
 package dev.syncledger.processor.rejection;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.schemas.rejected.RejectedEvent;
+import dev.syncledger.schemas.text.OneLine;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
-/** The published form of a rejection on the rejected-events topic. */
+/** The published form of a rejection on the rejected-events topic: bounded whatever the event was. */
 public final class RejectedEventRecords {
 
     private RejectedEventRecords() {}
 
     public static RejectedEvent toAvro(Rejection rejection, Instant rejectedAt) {
         EventOrigin origin = rejection.origin();
+        RawValue value = origin.value();
         return RejectedEvent.newBuilder()
                 .setSourceTopic(origin.topic())
                 .setSourcePartition(origin.partition())
                 .setSourceOffset(origin.offset())
                 .setEventId(rejection.eventId() == null ? null : rejection.eventId().toString())
                 .setReason(rejection.reason().code())
-                .setMessage(oneLine(rejection.message()))
+                .setMessage(OneLine.of(rejection.message()))
                 .setRecordKey(origin.key())
-                .setPayload(origin.value() == null ? null : ByteBuffer.wrap(origin.value()))
+                .setPayload(value == null ? null : ByteBuffer.wrap(value.kept()))
+                .setPayloadSize(value == null ? null : value.size())
+                .setPayloadSha256(value == null ? null : value.sha256())
+                .setPayloadTruncated(value != null && value.truncated())
                 .setRejectedAt(rejectedAt)
                 .build();
-    }
-
-    private static String oneLine(String message) {
-        return message.replaceAll("[\\r\\n]+", " ");
     }
 }

@@ -1,6 +1,9 @@
 package dev.syncledger.processor.rejection;
 
-/** Why an input event was refused. The codes are part of the contract: connector teams and dashboards match on them. */
+/**
+ * Why an input event was refused. The codes are part of the contract: connector teams and dashboards match on
+ * them. Stores keep a reason by its position here, so a new reason is only ever added at the end.
+ */
 public enum RejectionReason {
     MALFORMED("malformed"),
     UNKNOWN_ENUM_VALUE("unknown_enum_value"),
@@ -12,7 +15,10 @@ public enum RejectionReason {
     CONFLICTING_TERMINAL_EVENT("conflicting_terminal_event"),
     INVALID_HTTP_STATUS("invalid_http_status"),
     MISSING_DETAIL("missing_detail"),
-    CONFLICTING_DIAGNOSTIC("conflicting_diagnostic");
+    CONFLICTING_DIAGNOSTIC("conflicting_diagnostic"),
+    ARRIVED_AFTER_HORIZON("arrived_after_horizon"),
+    TOO_MANY_EVENTS("too_many_events"),
+    PROCESSING_FAILED("processing_failed");
 
     private final String code;
 
@@ -22,6 +28,15 @@ public enum RejectionReason {
 
     public String code() {
         return code;
+    }
+
+    /** The reason stored at {@code position} by {@link #ordinal()}. */
+    public static RejectionReason at(int position) {
+        RejectionReason[] reasons = values();
+        if (position < 0 || position >= reasons.length) {
+            throw new IllegalArgumentException("no rejection reason at position " + position);
+        }
+        return reasons[position];
     }
 
     public static RejectionReason fromCode(String code) {

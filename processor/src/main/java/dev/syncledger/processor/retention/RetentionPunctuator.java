@@ -18,10 +18,10 @@ public final class RetentionPunctuator implements Punctuator {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPunctuator.class);
 
-    /** Removes one expired row and announces its removal downstream. */
+    /** Removes one expired row and announces its removal downstream, from what its index entry holds. */
     @FunctionalInterface
     public interface Expiry {
-        void expire(String key, long timestamp);
+        void expire(TimeOrderedIndex.Entry entry, long timestamp);
     }
 
     private final TimeOrderedIndex index;
@@ -44,7 +44,7 @@ public final class RetentionPunctuator implements Punctuator {
         do {
             batch = index.before(cutoff, BATCH_SIZE);
             for (TimeOrderedIndex.Entry entry : batch) {
-                expiry.expire(entry.key(), timestamp);
+                expiry.expire(entry, timestamp);
                 index.remove(entry.at(), entry.key());
                 pruned.record();
             }

@@ -34,10 +34,21 @@ public final class TimeOrderedIndex {
         this.store = store;
     }
 
-    public record Entry(Instant at, String key) {}
+    /** An indexed key, dated, with what its owner stored beside it (empty when nothing). */
+    public record Entry(Instant at, String key, byte[] value) {
+
+        public Entry(Instant at, String key) {
+            this(at, key, PRESENT);
+        }
+    }
 
     public void add(Instant at, String key) {
-        store.put(storeKey(at, key), PRESENT);
+        add(at, key, PRESENT);
+    }
+
+    /** Indexes the key at a time, with a small value the one who prunes it will need (so it need not read the row). */
+    public void add(Instant at, String key, byte[] value) {
+        store.put(storeKey(at, key), value);
         if (lowerBound != null && at.isBefore(lowerBound)) {
             lowerBound = at;
         }
@@ -47,12 +58,12 @@ public final class TimeOrderedIndex {
         store.put(storeKey(at, key), null);
     }
 
-    /** Moves a row from one time to another; a no-op when the time did not change. */
-    public void move(String key, Instant from, Instant to) {
+    /** Moves a row from one time to another, with its value; a no-op when neither changed. */
+    public void move(String key, Instant from, Instant to, byte[] value) {
         if (!from.equals(to)) {
             remove(from, key);
-            add(to, key);
         }
+        add(to, key, value);
     }
 
     /**
@@ -72,7 +83,7 @@ public final class TimeOrderedIndex {
         try (KeyValueIterator<Bytes, byte[]> range = store.range(from, timePrefix(cutoff))) {
             while (found.size() < limit && range.hasNext()) {
                 KeyValue<Bytes, byte[]> next = range.next();
-                found.add(entryOf(next.key));
+                found.add(entryOf(next.key, next.value));
             }
         }
         return found;
@@ -94,9 +105,9 @@ public final class TimeOrderedIndex {
         return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(at.toEpochMilli()).array());
     }
 
-    static Entry entryOf(Bytes storeKey) {
+    static Entry entryOf(Bytes storeKey, byte[] value) {
         ByteBuffer buffer = ByteBuffer.wrap(storeKey.get());
         Instant at = Instant.ofEpochMilli(buffer.getLong());
-        return new Entry(at, StandardCharsets.UTF_8.decode(buffer).toString());
+        return new Entry(at, StandardCharsets.UTF_8.decode(buffer).toString(), value);
     }
 }

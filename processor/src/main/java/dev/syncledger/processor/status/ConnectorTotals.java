@@ -25,10 +25,9 @@ public record ConnectorTotals(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** Nothing counted yet, for the connector of this first change. */
-    public static ConnectorTotals before(ContributionChange first) {
-        Contribution any = first.after() != null ? first.after() : first.before();
-        return new ConnectorTotals(any.workspaceId(), 0, 0, 0, 0, 0, 0, 0, 0, any.seenAt());
+    /** Nothing counted yet, for a connector of this workspace first seen at {@code seenAt}. */
+    public static ConnectorTotals none(UUID workspaceId, Instant seenAt) {
+        return new ConnectorTotals(workspaceId, 0, 0, 0, 0, 0, 0, 0, 0, seenAt);
     }
 
     public ConnectorTotals apply(Contribution before, Contribution after) {

@@ -4,21 +4,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The contribution stage's decision for one state record: compared with what the row contributed
- * last, what has to be told to the connectors. A redelivered or unchanged row tells nothing, which is
- * what lets the status stage add and remove without ever counting a row twice.
+ * What a row's change since the last commit tells the connectors: nothing when its contribution is the same,
+ * one change otherwise, or a removal and an addition when the row moved to another connector.
  */
 public final class ContributionChanges {
 
     private ContributionChanges() {}
 
-    public static List<ContributionChange> between(String rowKey, Contribution stored, Contribution incoming) {
-        if (Objects.equals(stored, incoming)) {
+    public static List<ContributionChange> between(Contribution before, Contribution after) {
+        if (Objects.equals(before, after)) {
             return List.of();
         }
-        if (stored == null || incoming == null || stored.workspaceConnectorId().equals(incoming.workspaceConnectorId())) {
-            return List.of(new ContributionChange(rowKey, stored, incoming));
+        if (before == null || after == null || before.workspaceConnectorId().equals(after.workspaceConnectorId())) {
+            return List.of(new ContributionChange(before, after));
         }
-        return List.of(new ContributionChange(rowKey, stored, null), new ContributionChange(rowKey, null, incoming));
+        return List.of(new ContributionChange(before, null), new ContributionChange(null, after));
     }
 }

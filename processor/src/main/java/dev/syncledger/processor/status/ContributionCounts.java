@@ -3,7 +3,7 @@ package dev.syncledger.processor.status;
 import dev.syncledger.schemas.ConnectorSyncStatus;
 
 /** How much one contribution adds to each counter of its connector's status. */
-record ContributionCounts(
+public record ContributionCounts(
         long totalRuns,
         long succeededRuns,
         long failedRuns,
@@ -15,7 +15,7 @@ record ContributionCounts(
 
     static final ContributionCounts NONE = new ContributionCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
-    static ContributionCounts of(Contribution contribution) {
+    public static ContributionCounts of(Contribution contribution) {
         if (contribution == null) {
             return NONE;
         }

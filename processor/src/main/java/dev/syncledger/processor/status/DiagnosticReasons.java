@@ -3,7 +3,7 @@ package dev.syncledger.processor.status;
 import java.util.Set;
 
 /** Which diagnostic reasons tell about a run rather than a failure; every other reason is a failure. */
-final class DiagnosticReasons {
+public final class DiagnosticReasons {
 
     static final Set<String> INFORMATIONAL = Set.of(
             "jury_run",
@@ -16,7 +16,7 @@ final class DiagnosticReasons {
 
     private DiagnosticReasons() {}
 
-    static boolean isInformational(String reason) {
+    public static boolean isInformational(String reason) {
         return INFORMATIONAL.contains(reason);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** How many records a run's metadata says it synced: {@code metadata.records_synced}, when it is a count. */
-final class RecordsSynced {
+public final class RecordsSynced {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -15,7 +15,7 @@ final class RecordsSynced {
      * A whole, non-negative JSON number that fits a long (312 or 312.0); anything else (absent, text,
      * negative, fractional, huge) counts 0, so one odd run cannot poison a connector's total.
      */
-    static long of(String metadata) {
+    public static long of(String metadata) {
         if (metadata == null) {
             return 0;
         }

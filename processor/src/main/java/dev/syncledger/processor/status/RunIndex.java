@@ -1,5 +1,6 @@
 package dev.syncledger.processor.status;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,4 +29,13 @@ public interface RunIndex {
      * first; the iterator is only valid inside the call, so a store iterator behind it can be closed.
      */
     <R> R newestFirst(UUID connector, RunOutcome outcome, Function<Iterator<FinishedRun>, R> reader);
+
+    /**
+     * Removes the connector's oldest runs by created_at that are dated before {@code cutoff}, as long as more
+     * than {@code keep} of its {@code count} remain; returns how many it removed.
+     */
+    int trimCreated(UUID connector, int count, int keep, Instant cutoff);
+
+    /** As {@link #trimCreated}, over the runs with this outcome by completed_at. */
+    int trimFinished(UUID connector, RunOutcome outcome, int count, int keep, Instant cutoff);
 }

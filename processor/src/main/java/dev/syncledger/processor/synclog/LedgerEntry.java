@@ -4,14 +4,13 @@ import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.RejectionReason;
 
 /**
- * An event the run has taken in, with the verdict already announced for it. The origin keeps the raw
- * bytes while the event is accepted, because a later event may still displace it and its rejection
- * must carry them; once rejected, the bytes are dropped.
+ * An event the run has taken in, with the verdict already announced for it and where it came from (its
+ * coordinates, not its bytes: if a later event displaces it, its rejection points at the input topic).
  */
-public record LedgerEntry(SyncLogEvent event, RejectionReason rejectedAs, EventOrigin origin) {
+public record LedgerEntry(SyncLogEvent event, RejectionReason rejectedAs, EventOrigin position) {
 
     public static LedgerEntry accepted(SyncLogEvent event, EventOrigin origin) {
-        return new LedgerEntry(event, null, origin);
+        return new LedgerEntry(event, null, origin.withoutValue());
     }
 
     public boolean isRejected() {
@@ -19,6 +18,10 @@ public record LedgerEntry(SyncLogEvent event, RejectionReason rejectedAs, EventO
     }
 
     LedgerEntry rejected(RejectionReason reason) {
-        return new LedgerEntry(event, reason, origin == null ? null : origin.withoutValue());
+        return new LedgerEntry(event.withoutPayload(), reason, position);
+    }
+
+    LedgerEntry withoutPayload() {
+        return new LedgerEntry(event.withoutPayload(), rejectedAs, position);
     }
 }

@@ -33,6 +33,12 @@ public record SyncLogEvent(
     static final Comparator<SyncLogEvent> BY_COMPLETION =
             Comparator.comparing(SyncLogEvent::at).thenComparing(SyncLogEvent::eventId, UuidOrder.LOWER_FIRST);
 
+    /** The same event without its error and metadata: what a ledger keeps of every event but the winning terminal one. */
+    SyncLogEvent withoutPayload() {
+        return error == null && metadata == null ? this
+                : new SyncLogEvent(eventId, occurredAt, workspaceId, workspaceConnectorId, syncLogId, kind, at, triggerType, cloudTaskId, null, null);
+    }
+
     public SyncLogEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");

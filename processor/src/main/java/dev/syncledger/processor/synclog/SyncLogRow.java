@@ -4,12 +4,9 @@ import dev.syncledger.schemas.ConnectorSyncStatus;
 import dev.syncledger.schemas.TriggerType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The current state of one sync run: one row of workspace_connector_sync_logs, without the revision. */
 public record SyncLogRow(
@@ -28,53 +25,66 @@ public record SyncLogRow(
         Instant updatedAt,
         Instant deletedAt) {
 
+    /** One pass over the entries: this runs for every event a run takes in and at every commit that publishes it. */
     static Optional<SyncLogRow> derive(SyncLogLedger ledger) {
-        List<SyncLogEvent> accepted = ledger.entries().stream()
-                .filter(entry -> !entry.isRejected())
-                .map(LedgerEntry::event)
-                .toList();
-        if (accepted.isEmpty()) {
+        SyncLogEvent terminal = null;
+        SyncLogEvent triggerCarrier = null;
+        SyncLogEvent cloudTaskCarrier = null;
+        Instant startedAt = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        Instant deletedAt = null;
+        boolean anyButDeletes = false;
+        for (LedgerEntry entry : ledger.entries()) {
+            if (entry.isRejected()) {
+                continue;
+            }
+            SyncLogEvent event = entry.event();
+            SyncLogEventKind kind = event.kind();
+            anyButDeletes |= kind != SyncLogEventKind.DELETED;
+            if (kind.isTerminal() && terminal == null) {
+                terminal = event;
+            } else if (kind == SyncLogEventKind.STARTED && (startedAt == null || event.at().isBefore(startedAt))) {
+                startedAt = event.at();
+            } else if (kind == SyncLogEventKind.DELETED && (deletedAt == null || event.occurredAt().isBefore(deletedAt))) {
+                deletedAt = event.occurredAt();
+            }
+            if (event.triggerType() != null && (triggerCarrier == null || SyncLogEvent.BY_OCCURRENCE.compare(event, triggerCarrier) < 0)) {
+                triggerCarrier = event;
+            }
+            if (event.cloudTaskId() != null && (cloudTaskCarrier == null || SyncLogEvent.BY_OCCURRENCE.compare(event, cloudTaskCarrier) < 0)) {
+                cloudTaskCarrier = event;
+            }
+            createdAt = createdAt == null || event.occurredAt().isBefore(createdAt) ? event.occurredAt() : createdAt;
+            updatedAt = updatedAt == null || event.occurredAt().isAfter(updatedAt) ? event.occurredAt() : updatedAt;
+        }
+        // A delete alone is no row: there is no run to delete until one of its other events comes.
+        if (!anyButDeletes) {
             return Optional.empty();
         }
-        Optional<SyncLogEvent> terminal = accepted.stream().filter(e -> e.kind().isTerminal()).findFirst();
-        Instant startedAt = earliest(accepted, SyncLogEventKind.STARTED, SyncLogEvent::at);
-        Instant completedAt = terminal.map(SyncLogEvent::at).orElse(null);
+        Instant completedAt = terminal == null ? null : terminal.at();
         return Optional.of(new SyncLogRow(
                 ledger.syncLogId(),
                 ledger.workspaceId(),
                 ledger.workspaceConnectorId(),
                 status(terminal, startedAt),
-                firstCarried(accepted, SyncLogEvent::triggerType),
-                firstCarried(accepted, SyncLogEvent::cloudTaskId),
+                triggerCarrier == null ? null : triggerCarrier.triggerType(),
+                cloudTaskCarrier == null ? null : cloudTaskCarrier.cloudTaskId(),
                 startedAt,
                 completedAt,
-                startedAt == null || completedAt == null ? null
-                        : Math.toIntExact(Duration.between(startedAt, completedAt).toMillis()),
-                terminal.map(SyncLogEvent::error).orElse(null),
-                terminal.map(SyncLogEvent::metadata).orElse(null),
-                accepted.stream().map(SyncLogEvent::occurredAt).min(Comparator.naturalOrder()).orElseThrow(),
-                accepted.stream().map(SyncLogEvent::occurredAt).max(Comparator.naturalOrder()).orElseThrow(),
-                earliest(accepted, SyncLogEventKind.DELETED, SyncLogEvent::occurredAt)));
+                startedAt == null || completedAt == null ? null : Math.toIntExact(Duration.between(startedAt, completedAt).toMillis()),
+                terminal == null ? null : terminal.error(),
+                terminal == null ? null : terminal.metadata(),
+                createdAt,
+                updatedAt,
+                deletedAt));
     }
 
-    private static ConnectorSyncStatus status(Optional<SyncLogEvent> terminal, Instant startedAt) {
-        if (terminal.isPresent()) {
-            return terminal.get().kind() == SyncLogEventKind.SUCCEEDED ? ConnectorSyncStatus.success : ConnectorSyncStatus.error;
+    private static ConnectorSyncStatus status(SyncLogEvent terminal, Instant startedAt) {
+        if (terminal != null) {
+            return terminal.kind() == SyncLogEventKind.SUCCEEDED ? ConnectorSyncStatus.success : ConnectorSyncStatus.error;
         }
         return startedAt != null ? ConnectorSyncStatus.in_progress : ConnectorSyncStatus.scheduled;
-    }
-
-    private static Instant earliest(List<SyncLogEvent> events, SyncLogEventKind kind, Function<SyncLogEvent, Instant> time) {
-        return events.stream().filter(e -> e.kind() == kind).map(time).min(Comparator.naturalOrder()).orElse(null);
-    }
-
-    /** From the earliest event that carries the field, so two events that disagree give the same answer in any order. */
-    private static <T> T firstCarried(List<SyncLogEvent> events, Function<SyncLogEvent, T> field) {
-        return events.stream()
-                .filter(e -> field.apply(e) != null)
-                .min(SyncLogEvent.BY_OCCURRENCE)
-                .map(field)
-                .orElse(null);
     }
 
     public SyncLogRow {

@@ -1,9 +1,11 @@
 package dev.syncledger.processor.synclog;
 
-import static dev.syncledger.processor.rejection.FieldChecks.checkJsonObject;
 import static dev.syncledger.processor.rejection.FieldChecks.checkText;
 import static dev.syncledger.processor.rejection.FieldChecks.checkTime;
 
+import dev.syncledger.processor.limits.FieldLimits;
+import dev.syncledger.processor.rejection.CheckedMetadata;
+import dev.syncledger.processor.rejection.FieldChecks;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.syncrun.SyncDeleted;
 import dev.syncledger.schemas.syncrun.SyncFailed;
@@ -14,7 +16,11 @@ import dev.syncledger.schemas.syncrun.SyncSucceeded;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Turns a decoded Avro sync-run event into the fold's {@link SyncLogEvent}, or says why it is malformed. */
+/**
+ * Turns a decoded Avro sync-run event into the fold's {@link SyncLogEvent}, or says why it is malformed. It
+ * bounds the event on the way ({@link FieldLimits}): the error and metadata it returns, and writes back into
+ * the Avro record, are those the processor keeps.
+ */
 public final class SyncRunEventReader {
 
     public SyncLogEvent read(String recordKey, SyncRunEvent avro) throws MalformedEventException {
@@ -23,10 +29,7 @@ public final class SyncRunEventReader {
                 || avro.getWorkspaceConnectorId() == null || avro.getSyncLogId() == null || avro.getPayload() == null) {
             throw new MalformedEventException("a required field is missing", eventId);
         }
-        if (!avro.getSyncLogId().toString().equals(recordKey)) {
-            throw new MalformedEventException("record key " + (recordKey == null ? "null" : "'" + recordKey + "'")
-                    + " must equal sync_log_id " + avro.getSyncLogId() + " so that a run's events share a partition", eventId);
-        }
+        FieldChecks.checkKey(recordKey, avro.getSyncLogId(), "sync_log_id", eventId);
         checkTime("occurred_at", avro.getOccurredAt(), eventId);
         Object payload = avro.getPayload();
         if (payload instanceof SyncScheduled scheduled) {
@@ -37,19 +40,25 @@ public final class SyncRunEventReader {
                     started.getTriggerType(), text("cloud_task_id", started.getCloudTaskId(), eventId), null, null);
         }
         if (payload instanceof SyncSucceeded succeeded) {
-            checkJsonObject("metadata", succeeded.getMetadata(), eventId);
+            succeeded.setMetadata(metadata(succeeded.getMetadata(), eventId));
             return event(avro, SyncLogEventKind.SUCCEEDED, time("completed_at", succeeded.getCompletedAt(), avro),
                     null, null, null, succeeded.getMetadata());
         }
         if (payload instanceof SyncFailed failed) {
-            checkJsonObject("metadata", failed.getMetadata(), eventId);
+            failed.setMetadata(metadata(failed.getMetadata(), eventId));
+            failed.setError(FieldLimits.boundLongText(text("error", failed.getError(), eventId)));
             return event(avro, SyncLogEventKind.FAILED, time("completed_at", failed.getCompletedAt(), avro),
-                    null, null, text("error", failed.getError(), eventId), failed.getMetadata());
+                    null, null, failed.getError(), failed.getMetadata());
         }
         if (payload instanceof SyncDeleted) {
             return event(avro, SyncLogEventKind.DELETED, null, null, null, null, null);
         }
         throw new MalformedEventException("unknown payload type " + payload.getClass().getSimpleName(), eventId);
+    }
+
+    private static String metadata(String metadata, UUID eventId) throws MalformedEventException {
+        CheckedMetadata checked = CheckedMetadata.read("metadata", metadata, eventId);
+        return checked == null ? null : checked.json();
     }
 
     private static Instant time(String field, Instant value, SyncRunEvent avro) throws MalformedEventException {

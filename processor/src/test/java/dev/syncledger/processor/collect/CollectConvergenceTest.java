@@ -138,7 +138,7 @@ class CollectConvergenceTest {
     /** Puts the foreign event after the first event that stamps the collect; false when none does. */
     private boolean insertAfterTheStamp(List<CollectChange> arrival, CollectChange foreign, Random random) {
         for (int i = 0; i < arrival.size(); i++) {
-            if (fold.apply(null, arrival.get(i), CollectEvents.origin(0)).ledger() != null) {
+            if (fold.apply(null, arrival.get(i), CollectEvents.origin(0), arrival.get(i).occurredAt()).ledger() != null) {
                 arrival.add(i + 1 + random.nextInt(arrival.size() - i), foreign);
                 return true;
             }

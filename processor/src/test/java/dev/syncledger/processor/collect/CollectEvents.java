@@ -1,5 +1,6 @@
 package dev.syncledger.processor.collect;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.collect.CollectDeleted;
@@ -86,6 +87,6 @@ final class CollectEvents {
     }
 
     static EventOrigin origin(long offset) {
-        return new EventOrigin(Topics.COLLECTS.name(), 0, offset, COLLECT.toString(), new byte[] {(byte) offset});
+        return new EventOrigin(Topics.COLLECTS.name(), 0, offset, -1, COLLECT.toString(), RawValue.of(new byte[] {(byte) offset}));
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.diagnostic;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.Topics;
@@ -66,6 +67,7 @@ final class DiagnosticEvents {
     }
 
     static EventOrigin origin(long offset, UUID diagnostic) {
-        return new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, diagnostic.toString(), new byte[] {(byte) offset, (byte) (offset >> 8)});
+        return new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, -1, diagnostic.toString(),
+                RawValue.of(new byte[] {(byte) offset, (byte) (offset >> 8)}));
     }
 }

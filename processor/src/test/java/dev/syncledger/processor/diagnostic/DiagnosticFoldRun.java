@@ -43,12 +43,14 @@ final class DiagnosticFoldRun {
     }
 
     DiagnosticDecision apply(DiagnosticEmitted event) {
-        DiagnosticDecision decision = fold.apply(stored.get(event.diagnosticId()), event,
-                DiagnosticEvents.origin(offset++, event.diagnosticId()), retainedFrom);
+        StoredDiagnostic before = stored.get(event.diagnosticId());
+        DiagnosticDecision decision = fold.apply(before, event, DiagnosticEvents.origin(offset++, event.diagnosticId()), retainedFrom);
         if (decision.storeChanged()) {
             stored.put(event.diagnosticId(), decision.stored());
+            if (before == null || !before.row().equals(decision.stored().row())) {
+                emitted.add(decision.stored().row());
+            }
         }
-        decision.changedRow().ifPresent(emitted::add);
         rejections.addAll(decision.rejections());
         if (decision.expiredOnArrival()) {
             expiredOnArrival++;

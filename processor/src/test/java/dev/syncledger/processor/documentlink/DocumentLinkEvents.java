@@ -1,5 +1,6 @@
 package dev.syncledger.processor.documentlink;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
 import dev.syncledger.schemas.documentlink.DocumentLinked;
@@ -62,6 +63,6 @@ final class DocumentLinkEvents {
     }
 
     static EventOrigin origin(long offset) {
-        return new EventOrigin("connector-sync.document-links", 0, offset, DOCUMENT.toString(), new byte[] {(byte) offset});
+        return new EventOrigin("connector-sync.document-links", 0, offset, -1, DOCUMENT.toString(), RawValue.of(new byte[] {(byte) offset}));
     }
 }

@@ -62,8 +62,7 @@ class DocumentLinkFoldTest {
         DocumentLinkDecision late = run.apply(unlinked().at(30).domain());
 
         assertThat(late.ledgerChanged()).isFalse();
-        assertThat(late.changedRow()).isEmpty();
-        assertThat(late.rejection()).isEmpty();
+        assertThat(late.rejections()).isEmpty();
         assertThat(run.rowOrFail().deletedAt()).isNull();
         assertThat(run.rowOrFail().updatedAt()).isEqualTo(t(60));
     }
@@ -110,8 +109,7 @@ class DocumentLinkFoldTest {
         DocumentLinkDecision again = run.apply(unlink.domain());
 
         assertThat(again.ledgerChanged()).isFalse();
-        assertThat(again.changedRow()).isEmpty();
-        assertThat(again.rejection()).isEmpty();
+        assertThat(again.rejections()).isEmpty();
         assertThat(run.ledger()).isEqualTo(before);
     }
 
@@ -124,8 +122,7 @@ class DocumentLinkFoldTest {
         DocumentLinkDecision decision = run.apply(intruder.domain());
 
         assertThat(decision.ledgerChanged()).isFalse();
-        assertThat(decision.changedRow()).isEmpty();
-        assertThat(decision.rejection()).hasValueSatisfying(rejection -> {
+        assertThat(decision.rejections()).singleElement().satisfies(rejection -> {
             assertThat(rejection.reason()).isEqualTo(RejectionReason.WORKSPACE_MISMATCH);
             assertThat(rejection.eventId()).isEqualTo(intruder.eventId());
             assertThat(rejection.origin().offset()).isEqualTo(1);

@@ -1,19 +1,33 @@
 package dev.syncledger.processor.documentlink;
 
+import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.processor.rejection.Rejection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Folds one link's events one after another as the processor would, remembering every row emitted and every rejection. */
+/**
+ * Folds one link's events one after another as the processor would, committing after each: it remembers the
+ * row each time it changed (what a commit flush publishes), with its revision, and every rejection.
+ */
 final class LinkFoldRun {
 
-    private final DocumentLinkFold fold = new DocumentLinkFold();
+    private final DocumentLinkFold fold;
     private DocumentLinkLedger ledger;
+    private Instant clock;
     private long offset;
     final List<DocumentLinkRow> emitted = new ArrayList<>();
     final List<Long> revisions = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
+
+    LinkFoldRun(LedgerRules rules) {
+        this.fold = new DocumentLinkFold(rules);
+    }
+
+    LinkFoldRun() {
+        this(LedgerRules.defaults());
+    }
 
     static LinkFoldRun of(DocumentLinkEvents... events) {
         LinkFoldRun run = new LinkFoldRun();
@@ -30,15 +44,19 @@ final class LinkFoldRun {
     }
 
     DocumentLinkDecision apply(LinkEvent event) {
-        DocumentLinkDecision decision = fold.apply(ledger, event, DocumentLinkEvents.origin(offset++));
+        clock = clock == null || event.occurredAt().isAfter(clock) ? event.occurredAt() : clock;
+        long revisionBefore = ledger == null ? 0 : ledger.revision();
+        DocumentLinkDecision decision = fold.apply(ledger, event, DocumentLinkEvents.origin(offset++), clock);
         if (decision.ledgerChanged()) {
             ledger = decision.ledger();
+            if (ledger.revision() != revisionBefore) {
+                ledger.row().ifPresent(row -> {
+                    emitted.add(row);
+                    revisions.add(ledger.revision());
+                });
+            }
         }
-        decision.changedRow().ifPresent(row -> {
-            emitted.add(row);
-            revisions.add(decision.revision());
-        });
-        decision.rejection().ifPresent(rejections::add);
+        rejections.addAll(decision.rejections());
         return decision;
     }
 

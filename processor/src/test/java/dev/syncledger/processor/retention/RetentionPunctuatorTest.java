@@ -38,7 +38,7 @@ class RetentionPunctuatorTest {
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
         store.init(context.getStateStoreContext(), store);
         index = new TimeOrderedIndex(store);
-        punctuator = new RetentionPunctuator(index, RETENTION, (key, timestamp) -> expired.add(key), pruned);
+        punctuator = new RetentionPunctuator(index, RETENTION, (entry, timestamp) -> expired.add(entry.key()), pruned);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class RetentionPunctuatorTest {
     @Test
     void shouldExpireNothingWhenTheRetentionReachesBackBeforeTheEpoch() {
         RetentionPunctuator keepingACentury = new RetentionPunctuator(index, new RetentionPeriod(Duration.ofDays(36_500)),
-                (key, timestamp) -> expired.add(key), pruned);
+                (entry, timestamp) -> expired.add(entry.key()), pruned);
         index.add(Instant.EPOCH, "epoch");
         index.add(NOW.minus(Duration.ofDays(400)), "last-year");
         index.add(NOW, "today");
@@ -107,7 +107,7 @@ class RetentionPunctuatorTest {
     @Test
     void shouldMoveARowWhenItsTimeChanges() {
         index.add(NOW.minus(Duration.ofDays(40)), "moved");
-        index.move("moved", NOW.minus(Duration.ofDays(40)), NOW);
+        index.move("moved", NOW.minus(Duration.ofDays(40)), NOW, new byte[0]);
 
         punctuator.punctuate(NOW.toEpochMilli());
 
@@ -123,13 +123,15 @@ class RetentionPunctuatorTest {
 
         assertThat(earlier).isLessThan(later);
         assertThat(later).isLessThan(farLater);
-        assertThat(TimeOrderedIndex.entryOf(later)).isEqualTo(new TimeOrderedIndex.Entry(Instant.ofEpochMilli(256), "aaa"));
+        TimeOrderedIndex.Entry entry = TimeOrderedIndex.entryOf(later, new byte[0]);
+        assertThat(entry.at()).isEqualTo(Instant.ofEpochMilli(256));
+        assertThat(entry.key()).isEqualTo("aaa");
     }
 
     private List<String> remainingKeys() {
         List<String> keys = new ArrayList<>();
         try (var all = store.all()) {
-            all.forEachRemaining(entry -> keys.add(TimeOrderedIndex.entryOf(entry.key).key()));
+            all.forEachRemaining(entry -> keys.add(TimeOrderedIndex.entryOf(entry.key, entry.value).key()));
         }
         return keys;
     }

@@ -117,6 +117,66 @@ class ConnectorStatusFoldTest {
         assertThat(pipeline.row(StateRows.OTHER_CONNECTOR).runs().lastSuccessAt()).isEqualTo(t(10));
     }
 
+    @Test
+    void shouldMoveItsPointersWithoutReadingTheIndexWhileRunsOnlyComeIn() {
+        for (int hour = 0; hour < 48; hour++) {
+            offer(run("run-" + hour).created(hour * 3_600L).inProgress());
+            offer(run("run-" + hour).created(hour * 3_600L).succeeded(hour * 3_600L + 60));
+        }
+
+        assertThat(row().runs().lastSyncLogId()).isEqualTo(StateRows.id("run-47"));
+        assertThat(row().runs().lastSuccessAt()).isEqualTo(t(47 * 3_600L + 60));
+        // A new latest success recounts the failures after it: one read each, none for the created order.
+        assertThat(pipeline.runs.reads).isEqualTo(48);
+    }
+
+    @Test
+    void shouldFindTheNextNewestRunWhenTheNewestIsDeleted() {
+        offer(run("a").created(0).succeeded(5));
+        offer(run("b").created(10).failed(15, "b"));
+        offer(run("c").created(20).succeeded(25));
+
+        offer(run("c").created(20).succeeded(25).deleted(30));
+
+        RunSummary runs = row().runs();
+        assertThat(runs.lastSyncLogId()).isEqualTo(StateRows.id("b"));
+        assertThat(runs.lastSuccessAt()).isEqualTo(t(5));
+        assertThat(runs.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldBoundTheIndexToTheNewestRunsAndThoseWithinTheHorizon() {
+        int hours = 24 * 40;
+        for (int hour = 0; hour < hours; hour++) {
+            offer(run("run-" + hour).created(hour * 3_600L).succeeded(hour * 3_600L + 60));
+        }
+
+        int withinHorizon = (int) StatusPipeline.HORIZON.toHours();
+        assertThat(pipeline.runs.size()).as("created and finished entries")
+                .isLessThanOrEqualTo(2 * (withinHorizon + ConnectorStatusFold.TRIM_SLACK + 2));
+        assertThat(row().totals().totalRuns()).isEqualTo(hours);
+        assertThat(row().runs().lastSyncLogId()).isEqualTo(StateRows.id("run-" + (hours - 1)));
+    }
+
+    @Test
+    void shouldKeepEveryErrorSinceTheLatestSuccessWhateverItsAge() {
+        offer(run("success").created(0).succeeded(10));
+        int failures = 24 * 30;
+        for (int hour = 1; hour <= failures; hour++) {
+            offer(run("error-" + hour).created(hour * 3_600L).failed(hour * 3_600L + 60, "still broken"));
+        }
+
+        assertThat(row().runs().consecutiveFailures()).isEqualTo(failures);
+
+        offer(run("recovered").created((failures + 1) * 3_600L).succeeded((failures + 1) * 3_600L + 60));
+        for (int hour = failures + 2; hour < failures + 200; hour++) {
+            offer(run("after-" + hour).created(hour * 3_600L).succeeded(hour * 3_600L + 60));
+        }
+
+        assertThat(row().runs().consecutiveFailures()).isZero();
+        assertThat(pipeline.runs.size()).as("the old errors go once a success is newer").isLessThan(2 * failures);
+    }
+
     private void offer(StateRows.Run run) {
         pipeline.offer(Topics.SYNC_LOG_STATE.name(), run.key(), run.avro());
     }

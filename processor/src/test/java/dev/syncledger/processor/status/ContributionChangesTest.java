@@ -9,13 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ContributionChangesTest {
 
-    private static final String KEY = "connector-sync.state.workspace-connector-sync-logs/r";
-
     @Test
     void shouldTellNothingForARedeliveredRow() {
         RunContribution row = StateRowContributions.of(run("r").succeeded(10).avro());
 
-        assertThat(ContributionChanges.between(KEY, row, row)).isEmpty();
+        assertThat(ContributionChanges.between(row, row)).isEmpty();
     }
 
     @Test
@@ -23,12 +21,12 @@ class ContributionChangesTest {
         RunContribution before = StateRowContributions.of(run("r").inProgress().updated(5).revision(2).avro());
         RunContribution after = StateRowContributions.of(run("r").inProgress().updated(5).trigger(TriggerType.manual).revision(3).avro());
 
-        assertThat(ContributionChanges.between(KEY, before, after)).isEmpty();
+        assertThat(ContributionChanges.between(before, after)).isEmpty();
     }
 
     @Test
     void shouldTellNothingForATombstoneOfARowNeverSeen() {
-        assertThat(ContributionChanges.between(KEY, null, null)).isEmpty();
+        assertThat(ContributionChanges.between(null, null)).isEmpty();
     }
 
     @Test
@@ -36,8 +34,8 @@ class ContributionChangesTest {
         RunContribution before = StateRowContributions.of(run("r").inProgress().avro());
         RunContribution after = StateRowContributions.of(run("r").succeeded(10).avro());
 
-        assertThat(ContributionChanges.between(KEY, before, after)).containsExactly(new ContributionChange(KEY, before, after));
-        assertThat(ContributionChanges.between(KEY, after, null)).containsExactly(new ContributionChange(KEY, after, null));
+        assertThat(ContributionChanges.between(before, after)).containsExactly(new ContributionChange(before, after));
+        assertThat(ContributionChanges.between(after, null)).containsExactly(new ContributionChange(after, null));
     }
 
     @Test
@@ -45,8 +43,8 @@ class ContributionChangesTest {
         RunContribution before = StateRowContributions.of(run("r").succeeded(10).avro());
         RunContribution after = StateRowContributions.of(run("r").connector(StateRows.OTHER_CONNECTOR).succeeded(10).avro());
 
-        assertThat(ContributionChanges.between(KEY, before, after)).containsExactly(
-                new ContributionChange(KEY, before, null), new ContributionChange(KEY, null, after));
-        assertThatThrownBy(() -> new ContributionChange(KEY, before, after)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ContributionChanges.between(before, after)).containsExactly(
+                new ContributionChange(before, null), new ContributionChange(null, after));
+        assertThatThrownBy(() -> new ContributionChange(before, after)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -76,7 +76,7 @@ class StatusConvergenceTest {
 
     private static void assertRevisionsCount(StatusPipeline pipeline, int seed, int order) {
         Map<UUID, Long> lastRevision = new HashMap<>();
-        for (StoredStatus status : pipeline.emitted) {
+        for (StatusPipeline.Emitted status : pipeline.emitted) {
             UUID connector = status.row().workspaceConnectorId();
             long previous = lastRevision.getOrDefault(connector, 0L);
             assertThat(status.revision()).as("seed %d, order %d: revisions go up by one", seed, order).isEqualTo(previous + 1);

@@ -1,8 +1,6 @@
 package dev.syncledger.processor.status;
 
-import dev.syncledger.schemas.state.ConnectorSyncDiagnostic;
-import dev.syncledger.schemas.state.DocumentWorkspaceConnector;
-import dev.syncledger.schemas.state.WorkspaceConnectorSyncLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,21 +9,26 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Both stages in plain Java, as the processor runs them: the contribution stage keeps each row's last
- * contribution and hands its changes over; the status stage folds them per connector. Changes handed
- * over wait in {@link #handedOver} until {@link #deliver} passes them on, so a test can interleave them.
+ * The status side in plain Java, as the processor runs it: a fold publishes a row's change from the row it
+ * last published to the new one ({@link ContributionChanges}), and the connector's task folds each change
+ * into the connector's status. Changes wait in {@link #handedOver} until {@link #deliver} passes them on, so a
+ * test can interleave them as the repartition may.
  */
 final class StatusPipeline {
 
-    private final Map<String, Contribution> contributions = new HashMap<>();
-    private final ConnectorStatusFold fold = new ConnectorStatusFold();
+    static final Duration HORIZON = Duration.ofDays(7);
+
+    private final Map<String, Contribution> published = new HashMap<>();
+    private final ConnectorStatusFold fold = new ConnectorStatusFold(HORIZON);
     final TreeMapRunIndex runs = new TreeMapRunIndex();
-    final Map<UUID, StoredStatus> rows = new HashMap<>();
-    final List<ContributionChange> handedOver = new ArrayList<>();
-    final List<StoredStatus> emitted = new ArrayList<>();
+    final Map<UUID, ConnectorStatusState> states = new HashMap<>();
+    final List<Emitted> emitted = new ArrayList<>();
+
+    /** A status row as the connector's task publishes it. */
+    record Emitted(ConnectorStatusRow row, long revision) {}
     int ignoredAsUnchanged;
 
-    /** Feeds one state record (null: a tombstone) through both stages at once. */
+    /** Publishes one state row (null: a tombstone) and delivers what it changes at once. */
     void offer(String topic, String key, SpecificRecord row) {
         handOver(topic, key, row);
         while (!handedOver.isEmpty()) {
@@ -33,50 +36,57 @@ final class StatusPipeline {
         }
     }
 
-    /** The contribution stage only: returns the changes it hands over, also kept in {@link #handedOver}. */
+    final List<ContributionChange> handedOver = new ArrayList<>();
+
+    /** The fold's side only: returns the changes it sends, also kept in {@link #handedOver}. */
     List<ContributionChange> handOver(String topic, String key, SpecificRecord row) {
         String rowKey = topic + "/" + key;
         Contribution incoming = contributionOf(row);
-        List<ContributionChange> changes = ContributionChanges.between(rowKey, contributions.get(rowKey), incoming);
+        List<ContributionChange> changes = ContributionChanges.between(published.get(rowKey), incoming);
         if (changes.isEmpty()) {
             ignoredAsUnchanged++;
             return changes;
         }
         if (incoming == null) {
-            contributions.remove(rowKey);
+            published.remove(rowKey);
         } else {
-            contributions.put(rowKey, incoming);
+            published.put(rowKey, incoming);
         }
         handedOver.addAll(changes);
         return changes;
     }
 
-    /** The status stage, for one change. */
+    /** The connector's task, for one change. */
     void deliver(ContributionChange change) {
         UUID connector = change.workspaceConnectorId();
-        StoredStatus previous = rows.get(connector);
-        fold.apply(previous == null ? null : previous.row(), change, runs).ifPresent(row -> {
-            StoredStatus next = new StoredStatus(row, previous == null ? 1 : previous.revision() + 1);
-            rows.put(connector, next);
-            emitted.add(next);
-        });
+        ConnectorStatusState previous = states.get(connector);
+        Contribution any = change.after() != null ? change.after() : change.before();
+        ConnectorStatusState next = fold.apply(previous, connector, any.workspaceId(), change, runs);
+        states.put(connector, next);
+        if (previous == null || previous.revision() != next.revision()) {
+            emitted.add(new Emitted(next.row(connector), next.revision()));
+        }
     }
 
     ConnectorStatusRow row(UUID connector) {
-        StoredStatus stored = rows.get(connector);
-        return stored == null ? null : stored.row();
+        ConnectorStatusState state = states.get(connector);
+        return state == null ? null : state.row(connector);
+    }
+
+    long revision(UUID connector) {
+        return states.get(connector).revision();
     }
 
     static Contribution contributionOf(SpecificRecord row) {
         if (row == null) {
             return null;
         }
-        if (row instanceof WorkspaceConnectorSyncLog log) {
+        if (row instanceof dev.syncledger.schemas.state.WorkspaceConnectorSyncLog log) {
             return StateRowContributions.of(log);
         }
-        if (row instanceof ConnectorSyncDiagnostic diagnostic) {
+        if (row instanceof dev.syncledger.schemas.state.ConnectorSyncDiagnostic diagnostic) {
             return StateRowContributions.of(diagnostic);
         }
-        return StateRowContributions.of((DocumentWorkspaceConnector) row);
+        return StateRowContributions.of((dev.syncledger.schemas.state.DocumentWorkspaceConnector) row);
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.status;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -39,16 +40,41 @@ final class TreeMapRunIndex implements RunIndex {
         finished.getOrDefault(connector + "/" + outcome, new TreeMap<>()).remove(run);
     }
 
+    /** How often the fold read the index rather than its pointers. */
+    int reads;
+
     @Override
     public Optional<CreatedRun> newest(UUID connector) {
+        reads++;
         NavigableMap<CreatedRun, CreatedRun> runs = byCreated.getOrDefault(connector, new TreeMap<>());
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.lastEntry().getValue());
     }
 
     @Override
     public <R> R newestFirst(UUID connector, RunOutcome outcome, Function<Iterator<FinishedRun>, R> reader) {
+        reads++;
         NavigableMap<FinishedRun, FinishedRun> runs = finished.getOrDefault(connector + "/" + outcome, new TreeMap<>());
         return reader.apply(runs.descendingMap().values().iterator());
+    }
+
+    @Override
+    public int trimCreated(UUID connector, int count, int keep, Instant cutoff) {
+        return trim(byCreated.getOrDefault(connector, new TreeMap<>()), count, keep, run -> run.createdAt().isBefore(cutoff));
+    }
+
+    @Override
+    public int trimFinished(UUID connector, RunOutcome outcome, int count, int keep, Instant cutoff) {
+        return trim(finished.getOrDefault(connector + "/" + outcome, new TreeMap<>()), count, keep,
+                run -> run.completedAt().isBefore(cutoff));
+    }
+
+    private static <T> int trim(NavigableMap<T, T> runs, int count, int keep, java.util.function.Predicate<T> old) {
+        int removed = 0;
+        while (!runs.isEmpty() && count - removed > keep && old.test(runs.firstKey())) {
+            runs.pollFirstEntry();
+            removed++;
+        }
+        return removed;
     }
 
     /** How many entries both orders hold, to check that removals leave nothing behind. */

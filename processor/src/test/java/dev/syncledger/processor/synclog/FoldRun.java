@@ -1,18 +1,32 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.processor.rejection.Rejection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Folds events one after another as the processor would, remembering every row emitted and every rejection. */
+/**
+ * Folds events one after another as the processor would, committing after each: it remembers the row each
+ * time it changed (what a commit flush publishes) and every rejection. The clock is the greatest occurred_at so far.
+ */
 final class FoldRun {
 
-    private final SyncLogFold fold = new SyncLogFold();
+    private final SyncLogFold fold;
     private SyncLogLedger ledger;
+    private Instant clock;
     private long offset;
     final List<SyncLogRow> emitted = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
+
+    FoldRun(LedgerRules rules) {
+        this.fold = new SyncLogFold(rules);
+    }
+
+    FoldRun() {
+        this(LedgerRules.defaults());
+    }
 
     static FoldRun of(SyncRunEvents... events) {
         FoldRun run = new FoldRun();
@@ -29,11 +43,15 @@ final class FoldRun {
     }
 
     SyncLogDecision apply(SyncLogEvent event) {
-        SyncLogDecision decision = fold.apply(ledger, event, SyncRunEvents.origin(offset++));
+        clock = clock == null || event.occurredAt().isAfter(clock) ? event.occurredAt() : clock;
+        long revisionBefore = ledger == null ? 0 : ledger.revision();
+        SyncLogDecision decision = fold.apply(ledger, event, SyncRunEvents.origin(offset++), clock);
         if (decision.ledgerChanged()) {
             ledger = decision.ledger();
+            if (ledger.revision() != revisionBefore) {
+                ledger.row().ifPresent(emitted::add);
+            }
         }
-        decision.changedRow().ifPresent(emitted::add);
         rejections.addAll(decision.rejections());
         return decision;
     }

@@ -1,5 +1,6 @@
 package dev.syncledger.processor.synclog;
 
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.schemas.TriggerType;
@@ -84,6 +85,6 @@ final class SyncRunEvents {
     }
 
     static EventOrigin origin(long offset) {
-        return new EventOrigin("connector-sync.sync-runs", 0, offset, RUN.toString(), new byte[] {(byte) offset});
+        return new EventOrigin("connector-sync.sync-runs", 0, offset, -1, RUN.toString(), RawValue.of(new byte[] {(byte) offset}));
     }
 }

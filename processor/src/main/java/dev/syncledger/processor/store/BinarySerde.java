@@ -1,0 +1,65 @@
+package dev.syncledger.processor.store;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** A Kafka serde over a {@link BinaryFormat}: one version byte, then the value; null stays null (a tombstone). */
+public final class BinarySerde<T> implements Serde<T> {
+
+    private final String name;
+    private final BinaryFormat<T> format;
+
+    public BinarySerde(String name, BinaryFormat<T> format) {
+        if (format.version() < 1 || format.version() > 255) {
+            throw new IllegalArgumentException("format version of " + name + " must be 1 to 255, was " + format.version());
+        }
+        this.name = name;
+        this.format = format;
+    }
+
+    public byte[] encode(T value) {
+        if (value == null) {
+            return null;
+        }
+        BinaryWriter out = new BinaryWriter(128);
+        out.writeByte(format.version());
+        format.write(value, out);
+        return out.toByteArray();
+    }
+
+    public T decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length == 0) {
+            throw new SerializationException("an empty " + name + " value");
+        }
+        int version = bytes[0] & 0xFF;
+        if (version < 1 || version > format.version()) {
+            throw new SerializationException("a " + name + " value of format version " + version + "; this release reads 1 to "
+                    + format.version() + " (was it written by a newer sync-ledger?)");
+        }
+        BinaryReader in = new BinaryReader(bytes, 1);
+        try {
+            T value = format.read(in, version);
+            if (!in.atEnd()) {
+                throw new MalformedStoreValueException("bytes left over after the value");
+            }
+            return value;
+        } catch (MalformedStoreValueException e) {
+            throw new SerializationException("cannot read a " + name + " value: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> encode(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> decode(bytes);
+    }
+}
