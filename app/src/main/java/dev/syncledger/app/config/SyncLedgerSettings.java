@@ -2,6 +2,7 @@ package dev.syncledger.app.config;
 
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
 import java.net.URI;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationId       Kafka Streams application id; the sink's group is this id with {@code -sink} ({@code --application-id})
  * @param threads             Kafka Streams threads ({@code --threads})
  * @param diagnosticRetention how long diagnostics are kept ({@code --diagnostic-retention})
+ * @param ledgerHorizon       how long ended runs, collects and links are held ({@code --ledger-horizon})
+ * @param maxEventsPerRun     distinct events a run or collect may take in ({@code --max-events-per-run})
  * @param createTopics        create missing topics at start ({@code --create-topics})
  * @param partitions          partitions of created topics ({@code --partitions})
  * @param replicationFactor   replicas of created topics and of Kafka Streams' internal topics ({@code --replication-factor})
@@ -39,6 +42,8 @@ public record SyncLedgerSettings(
         String applicationId,
         int threads,
         Duration diagnosticRetention,
+        Duration ledgerHorizon,
+        int maxEventsPerRun,
         boolean createTopics,
         int partitions,
         short replicationFactor,
@@ -57,6 +62,8 @@ public record SyncLedgerSettings(
                 "--application-id must be letters, digits, '.', '_' or '-', was '" + applicationId + "'");
         require(threads >= 1, "--threads must be at least 1");
         require(positive(diagnosticRetention), "--diagnostic-retention must be positive");
+        require(positive(ledgerHorizon), "--ledger-horizon must be positive");
+        require(maxEventsPerRun >= 1, "--max-events-per-run must be at least 1");
         require(partitions >= 1, "--partitions must be at least 1");
         require(replicationFactor >= 1, "--replication-factor must be at least 1");
         Objects.requireNonNull(stateDir, "stateDir");
@@ -66,7 +73,7 @@ public record SyncLedgerSettings(
                                         ProcessorOptions processor, TopicOptions topics, Path stateDir) {
         return new SyncLedgerSettings(kafka.bootstrapServers(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), processor.applicationId(), processor.threads(),
-                processor.diagnosticRetention(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
+                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
     }
 
     public SerdeConfig serde() {
@@ -74,7 +81,8 @@ public record SyncLedgerSettings(
     }
 
     public TopologyConfig topology() {
-        return new TopologyConfig(serde()).withDiagnosticRetention(diagnosticRetention);
+        return new TopologyConfig(serde()).withDiagnosticRetention(diagnosticRetention)
+                .withLedger(new LedgerRules(ledgerHorizon, maxEventsPerRun));
     }
 
     public StreamsSettings streams() {

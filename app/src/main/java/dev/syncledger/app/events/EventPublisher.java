@@ -3,6 +3,7 @@ package dev.syncledger.app.events;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,8 +65,17 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public void publish(OutgoingEvent event) {
+        producer.send(new ProducerRecord<>(event.topic(), event.key(), encode(event)), onDelivery);
+    }
+
+    /** Publishes with the record timestamp given, as a connector replaying history with its events' times would. */
+    public void publish(OutgoingEvent event, Instant timestamp) {
+        producer.send(new ProducerRecord<>(event.topic(), null, timestamp.toEpochMilli(), event.key(), encode(event)), onDelivery);
+    }
+
+    private byte[] encode(OutgoingEvent event) {
         AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(event.value().getSchema(), schema -> AvroCodec.create(schema, serde));
-        producer.send(new ProducerRecord<>(event.topic(), event.key(), codec.encode(event.topic(), event.value())), onDelivery);
+        return codec.encode(event.topic(), event.value());
     }
 
     /** Publishes bytes as they are: for tests and tools that need to send what no codec would write. */

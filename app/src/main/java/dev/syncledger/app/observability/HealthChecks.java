@@ -40,7 +40,7 @@ public final class HealthChecks {
     }
 
     /** The processor's Kafka Streams instance is RUNNING or REBALANCING. */
-    public static Readiness processor(Supplier<KafkaStreams.State> state) {
+    public static Readiness processor(Supplier<KafkaStreams.State> state, Supplier<Optional<String>> failure) {
         return new Readiness() {
             @Override
             public String name() {
@@ -49,6 +49,10 @@ public final class HealthChecks {
 
             @Override
             public Optional<String> problem() {
+                Optional<String> failed = failure.get();
+                if (failed.isPresent()) {
+                    return failed;
+                }
                 KafkaStreams.State current = state.get();
                 return current == KafkaStreams.State.RUNNING || current == KafkaStreams.State.REBALANCING
                         ? Optional.empty()

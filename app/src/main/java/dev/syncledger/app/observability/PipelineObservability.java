@@ -26,8 +26,9 @@ public final class PipelineObservability {
         List<MeterBinder> binders = new ArrayList<>(SyncLedgerMetrics.jvm());
         checks.add(HealthChecks.broker(bootstrapServers, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
         if (processor != null) {
-            checks.add(HealthChecks.processor(processor::state));
+            checks.add(HealthChecks.processor(processor::state, processor::failure));
             binders.addAll(SyncLedgerMetrics.processor(processor.streams()));
+            binders.add(SyncLedgerMetrics.threadReplacements(processor::threadReplacements));
         }
         if (database != null) {
             checks.add(HealthChecks.database(database, HealthChecks.DEFAULT_TIMEOUT));

@@ -1,7 +1,7 @@
 package dev.syncledger.app.observability;
 
 import dev.syncledger.processor.LedgerSensors;
-import dev.syncledger.processor.rejection.AcceptedEvents;
+import dev.syncledger.processor.ledger.AcceptedEvents;
 import dev.syncledger.processor.rejection.RejectionReason;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SyncLedgerSink;
@@ -51,6 +51,7 @@ public final class SyncLedgerMetrics {
     public static final String SINK_LAG = "sync_ledger.sink.lag";
     public static final String ROWS_PRUNED = "sync_ledger.rows.pruned";
     public static final String EVENTS_ACCEPTED = "sync_ledger.events.accepted";
+    public static final String THREAD_REPLACEMENTS = "sync_ledger.processor.thread.replacements";
 
     static final String PRUNED_METRIC = "diagnostics-pruned-total";
     static final String PRUNED_GROUP = LedgerSensors.GROUP;
@@ -76,6 +77,13 @@ public final class SyncLedgerMetrics {
                 .tag("entity", entity)
                 .description("Input events the processor accepted on arrival, summed over this instance's tasks")
                 .register(registry));
+    }
+
+    /** Stream threads the processor replaced after a failure; it stops once it has replaced a few in a short while. */
+    public static MeterBinder threadReplacements(java.util.function.LongSupplier replaced) {
+        return registry -> FunctionCounter.builder(THREAD_REPLACEMENTS, replaced, r -> r.getAsLong())
+                .description("processor stream threads replaced after a failure")
+                .register(registry);
     }
 
     /** Memory, threads, CPU and uptime of this JVM. */

@@ -39,6 +39,24 @@ public final class CatchUp {
         awaitReached("the processor", ends, () -> groupOffsets(applicationId), timeout);
     }
 
+    /**
+     * Waits until the processor has committed past the end of every one of {@code topics} and no new record has
+     * come to any of them meanwhile: for topics it both reads and writes, such as its repartition by connector
+     * and the owners that come back from it, one pass may feed the next.
+     */
+    public void awaitSettled(String applicationId, Collection<String> topics, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<TopicPartition, Long> ends = logEnds(topics);
+        while (true) {
+            awaitReached("the processor", ends, () -> groupOffsets(applicationId), Duration.between(Instant.now(), deadline));
+            Map<TopicPartition, Long> now = logEnds(topics);
+            if (now.equals(ends)) {
+                return;
+            }
+            ends = now;
+        }
+    }
+
     public void awaitSunk(Collection<String> outputTopics, Supplier<Map<TopicPartition, Long>> sinkOffsets, Duration timeout) {
         awaitReached("the sink", logEnds(outputTopics), sinkOffsets, timeout);
     }

@@ -7,7 +7,7 @@ import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.observability.PipelineObservability;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -112,10 +112,9 @@ public final class EmbeddedPipeline implements AutoCloseable {
     public void awaitCaughtUp(Duration timeout) {
         publisher.flush();
         CatchUp catchUp = new CatchUp(admin);
-        // The connector status is two hops past the inputs: state topics, then the internal contributions topic.
+        // Rows go out in the transaction that commits their input; the connector status is one repartition further.
         catchUp.awaitProcessed(options.applicationId(), names(Topics.INPUTS), timeout);
-        catchUp.awaitProcessed(options.applicationId(), StatusTopology.SOURCE_TOPICS, timeout);
-        catchUp.awaitProcessed(options.applicationId(), names(List.of(Topics.STATUS_CONTRIBUTIONS)), timeout);
+        catchUp.awaitSettled(options.applicationId(), SyncLedgerTopology.internalTopics(options.applicationId()), timeout);
         List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
         outputs.add(Topics.REJECTED);
         catchUp.awaitSunk(names(outputs), sink::committedOffsets, timeout);

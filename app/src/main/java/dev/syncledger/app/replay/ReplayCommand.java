@@ -4,6 +4,7 @@ import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.app.config.CommonOptions;
 import dev.syncledger.app.config.DatabaseOptions;
 import dev.syncledger.app.config.ProcessorOptions;
@@ -80,7 +81,14 @@ public final class ReplayCommand implements Callable<Integer> {
         if (processor.threads() < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        TopologyConfig topology = new TopologyConfig(registry.serde()).withDiagnosticRetention(retention);
+        if (processor.ledgerHorizon().isNegative() || processor.ledgerHorizon().isZero()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ledger-horizon must be positive");
+        }
+        if (processor.maxEventsPerRun() < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-events-per-run must be at least 1");
+        }
+        TopologyConfig topology = new TopologyConfig(registry.serde()).withDiagnosticRetention(retention)
+                .withLedger(new LedgerRules(processor.ledgerHorizon(), processor.maxEventsPerRun()));
         Replay replay = new Replay(new Replay.ReplayOptions(database.databaseUrl(), database.schema(), topology, partitions, timeout,
                 processor.applicationId(), processor.threads(), http()));
         ReplaySummary summary;

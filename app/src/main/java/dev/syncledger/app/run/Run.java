@@ -121,9 +121,10 @@ public final class Run {
     private static void watchUntilStopped(Shutdown shutdown, ProcessorRunner processor, SinkRunner sink) {
         try {
             while (!shutdown.awaitRequest(WATCH_INTERVAL)) {
-                if (processor != null && (processor.state() == KafkaStreams.State.ERROR
+                if (processor != null && (processor.failure().isPresent() || processor.state() == KafkaStreams.State.ERROR
                         || processor.state() == KafkaStreams.State.NOT_RUNNING)) {
-                    throw new UserFacingException("the processor stopped (state " + processor.state() + "); see the log lines above");
+                    throw new UserFacingException(processor.failure()
+                            .orElse("the processor stopped (state " + processor.state() + "); see the log lines above"));
                 }
                 if (sink != null && !sink.isAlive()) {
                     throw new UserFacingException("the sink stopped; see the log lines above");

@@ -8,7 +8,7 @@ import dev.syncledger.app.testing.PublishedRecord;
 import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -182,8 +182,7 @@ final class FaultPipeline implements AutoCloseable {
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), size.timeout());
         Instant inputsDone = Instant.now();
-        catchUp.awaitProcessed(APPLICATION_ID, StatusTopology.SOURCE_TOPICS, size.timeout());
-        catchUp.awaitProcessed(APPLICATION_ID, names(List.of(Topics.STATUS_CONTRIBUTIONS)), size.timeout());
+        catchUp.awaitSettled(APPLICATION_ID, SyncLedgerTopology.internalTopics(APPLICATION_ID), size.timeout());
         Instant processorDone = Instant.now();
         List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
         outputs.add(Topics.REJECTED);

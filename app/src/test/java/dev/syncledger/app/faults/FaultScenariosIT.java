@@ -306,7 +306,7 @@ class FaultScenariosIT {
             retimed.expiring.forEach(id -> assertThat(state.get(id.toString())).as("diagnostic %s in the state topic", id).isNull());
             retimed.young.forEach(id -> assertThat(state.get(id.toString())).as("diagnostic %s in the state topic", id).isNotNull());
 
-            LedgerOracle oracle = LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START)
+            LedgerOracle oracle = LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START, FaultPipeline.PARTITIONS)
                     .pruneDiagnosticsBefore(began.minus(retention.dividedBy(2)));
             OracleComparison comparison = pipeline.compare(oracle);
             ScenarioReport.record("9-killed-during-prune", records.size(), Duration.between(began, Instant.now()), comparison, Optional.empty());
@@ -392,7 +392,7 @@ class FaultScenariosIT {
     }
 
     private static LedgerOracle oracle(List<PublishedRecord> records) {
-        return LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START);
+        return LedgerOracle.ofRecords(records, TOPOLOGY, FaultWorkload.START, FaultPipeline.PARTITIONS);
     }
 
     private static void finish(String scenario, List<PublishedRecord> records, Instant began, FaultPipeline pipeline,

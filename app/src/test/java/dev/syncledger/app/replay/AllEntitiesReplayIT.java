@@ -51,7 +51,7 @@ class AllEntitiesReplayIT {
     @BeforeAll
     void replayTheMixedFileOnce() throws IOException {
         lines = Files.readAllLines(SAMPLE);
-        oracle = LedgerOracle.of(lines, TOPOLOGY);
+        oracle = LedgerOracle.of(lines, TOPOLOGY, 3);
         Replay replay = new Replay(new Replay.ReplayOptions(database.url(), database.schema(), TOPOLOGY, 3, Duration.ofSeconds(90)));
         summary = replay.run(new BufferedReader(new StringReader(String.join("\n", lines))));
         jdbi = database.jdbi();

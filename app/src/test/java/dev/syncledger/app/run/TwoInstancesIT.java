@@ -17,7 +17,7 @@ import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.schemas.serde.SerdeConfig;
@@ -140,8 +140,7 @@ class TwoInstancesIT {
         ConsumerScope scope = new ConsumerScope(clusterId, SINK_GROUP);
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), TIMEOUT);
-        catchUp.awaitProcessed(APPLICATION_ID, StatusTopology.SOURCE_TOPICS, TIMEOUT);
-        catchUp.awaitProcessed(APPLICATION_ID, names(List.of(Topics.STATUS_CONTRIBUTIONS)), TIMEOUT);
+        catchUp.awaitSettled(APPLICATION_ID, SyncLedgerTopology.internalTopics(APPLICATION_ID), TIMEOUT);
         List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
         outputs.add(Topics.REJECTED);
         // Both instances store their offsets with their rows, under the one group: the database says how far they got together.

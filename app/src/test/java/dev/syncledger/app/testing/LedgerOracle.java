@@ -9,8 +9,9 @@ import dev.syncledger.processor.collect.CollectDecision;
 import dev.syncledger.processor.collect.CollectEventReader;
 import dev.syncledger.processor.collect.CollectFold;
 import dev.syncledger.processor.collect.CollectLedger;
-import dev.syncledger.processor.collect.SyncLogUpdate;
+import dev.syncledger.processor.collect.CollectSyncLog;
 import dev.syncledger.processor.collect.UnknownCollectStatusException;
+import dev.syncledger.processor.diagnostic.DiagnosticChecks;
 import dev.syncledger.processor.diagnostic.DiagnosticDecision;
 import dev.syncledger.processor.diagnostic.DiagnosticEmitted;
 import dev.syncledger.processor.diagnostic.DiagnosticEventReader;
@@ -25,6 +26,8 @@ import dev.syncledger.processor.documentlink.DocumentLinkLedger;
 import dev.syncledger.processor.documentlink.DocumentLinkRow;
 import dev.syncledger.processor.documentlink.LinkEvent;
 import dev.syncledger.processor.documentlink.UnknownDirectionException;
+import dev.syncledger.processor.ledger.LedgerRules;
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.MalformedEventException;
 import dev.syncledger.processor.rejection.Rejection;
@@ -45,61 +48,80 @@ import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.serde.UndecodableRecordException;
 import dev.syncledger.schemas.syncrun.SyncRunEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Utils;
 
 /**
- * The rows a replay of a file of event lines must leave in every table, computed without Kafka. Each
- * line is parsed as the CLI parses it, encoded and decoded as the broker carries it, read by the
- * processor's own readers and folded by its own pure folds, each entity's events in file order. Kafka
- * keeps a key's order and each fold only ever sees its own key's events, so this is exactly what the
- * pipeline must produce, however the topics interleave. The connector status, which the pipeline
- * derives from the other tables' rows, is computed from their final rows by {@link ExpectedConnectorStatus}.
+ * The rows a run of the pipeline over some input records must leave in every table, computed without Kafka.
+ * Each record is read by the processor's own readers and folded by its own pure folds, as the ledger processor
+ * does: each input partition (the producer's, from the key) in order with its own event clock, the ownership
+ * gate in front of the folds. Kafka keeps a partition's order and each fold only sees its own key's events, so
+ * this is what the pipeline must produce however the topics interleave, with one assumption: when two
+ * workspaces claim a new connector, the one published first wins (a test makes it so by waiting in between).
  *
- * <p>Diagnostic retention is measured back from the file's latest diagnostic, where the processor
- * measures it from its wall clock: the two agree as long as no diagnostic of the file lies near the
- * bound, which a retention far longer than the file's age ensures.
+ * <p>The sink keeps, per row, the state with the highest revision, as the oracle does. The connector status
+ * is computed from the final rows by {@link ExpectedConnectorStatus}; its updated_at is the latest occurred_at
+ * the connector's rows took in, its workspace the connector's owner. Diagnostic retention is measured back
+ * from a given time, where the processor measures it from its wall clock: the two agree as long as no
+ * diagnostic lies near the bound.
  */
 public final class LedgerOracle {
 
     private static final SerdeConfig SERDE = SerdeConfig.withoutRegistry();
 
     private final Instant diagnosticsRetainedFrom;
+    private final int partitions;
     private final Map<Schema, AvroCodec<SpecificRecord>> writers = new HashMap<>();
     private final AvroCodec<SyncRunEvent> syncRunCodec = AvroCodec.create(SyncRunEvent.getClassSchema(), SERDE);
     private final AvroCodec<DiagnosticEvent> diagnosticCodec = AvroCodec.create(DiagnosticEvent.getClassSchema(), SERDE);
     private final AvroCodec<DocumentLinkEvent> documentLinkCodec = AvroCodec.create(DocumentLinkEvent.getClassSchema(), SERDE);
     private final AvroCodec<CollectEvent> collectCodec = AvroCodec.create(CollectEvent.getClassSchema(), SERDE);
+    private final SyncLogFold syncLogFold;
+    private final DocumentLinkFold linkFold;
+    private final CollectFold collectFold;
+    private final LedgerRules rules;
     private final Map<String, Long> nextOffset = new HashMap<>();
+    private final Map<String, Instant> clocks = new HashMap<>();
+    private final Map<UUID, UUID> owners = new HashMap<>();
 
     private final Map<UUID, SyncLogLedger> runs = new HashMap<>();
     private final Map<UUID, StoredDiagnostic> diagnostics = new HashMap<>();
     private final Map<DocumentLinkKey, DocumentLinkLedger> links = new HashMap<>();
     private final Map<UUID, CollectLedger> collects = new HashMap<>();
-    /** The latest sync log each collect produced, by sync log id; an empty row is a tombstone. */
-    private final Map<UUID, SyncLogUpdate> collectSyncLogs = new HashMap<>();
-    /** What the status needs of the rows' history, which the final rows no longer show. */
-    private final Map<UUID, ConnectorHistory> connectors = new LinkedHashMap<>();
+    /** What the sink keeps per key: the published state with the highest revision (a tombstone deletes). */
+    private final Map<UUID, StoredSyncLogs.Stored> syncLogRows = new HashMap<>();
+    private final Map<UUID, StoredCollects.Stored> collectRows = new HashMap<>();
+    private final Map<DocumentLinkKey, StoredDocumentLinks.Stored> linkRows = new HashMap<>();
+    /** The latest occurred_at each connector's rows took in, and whose rows it has. */
+    private final Map<UUID, Instant> connectorSeen = new HashMap<>();
     private final Map<String, Long> rejectionsByReason = new TreeMap<>();
     private int invalidLines;
 
-    private LedgerOracle(Instant diagnosticsRetainedFrom) {
+    private LedgerOracle(Instant diagnosticsRetainedFrom, TopologyConfig topology, int partitions) {
         this.diagnosticsRetainedFrom = diagnosticsRetainedFrom;
+        this.partitions = partitions;
+        this.rules = topology.ledger();
+        this.syncLogFold = new SyncLogFold(rules);
+        this.linkFold = new DocumentLinkFold(rules);
+        this.collectFold = new CollectFold(rules);
     }
 
-    /** Folds the lines as a pipeline built with {@code topology} would. */
-    public static LedgerOracle of(List<String> lines, TopologyConfig topology) {
+    /** Folds the lines as a replay into topics of {@code partitions} partitions would. */
+    public static LedgerOracle of(List<String> lines, TopologyConfig topology, int partitions) {
         EventLineParser parser = new EventLineParser();
         List<OutgoingEvent> events = new ArrayList<>();
         int invalid = 0;
@@ -114,7 +136,7 @@ public final class LedgerOracle {
             }
         }
         LedgerOracle oracle = new LedgerOracle(new RetentionPeriod(topology.diagnosticRetention())
-                .retainedFrom(latestDiagnostic(events).toEpochMilli()));
+                .retainedFrom(latestDiagnostic(events).toEpochMilli()), topology, partitions);
         oracle.invalidLines = invalid;
         events.forEach(oracle::fold);
         return oracle;
@@ -124,8 +146,9 @@ public final class LedgerOracle {
      * Folds records as they are on the topics, bytes and all, in publish order. Diagnostic retention is
      * measured back from {@code latestDiagnostic}, as {@link #of} measures it from the file's latest one.
      */
-    public static LedgerOracle ofRecords(List<PublishedRecord> records, TopologyConfig topology, Instant latestDiagnostic) {
-        LedgerOracle oracle = new LedgerOracle(new RetentionPeriod(topology.diagnosticRetention()).retainedFrom(latestDiagnostic.toEpochMilli()));
+    public static LedgerOracle ofRecords(List<PublishedRecord> records, TopologyConfig topology, Instant latestDiagnostic, int partitions) {
+        LedgerOracle oracle = new LedgerOracle(new RetentionPeriod(topology.diagnosticRetention()).retainedFrom(latestDiagnostic.toEpochMilli()),
+                topology, partitions);
         records.forEach(record -> oracle.fold(record.topic(), record.key(), record.value()));
         return oracle;
     }
@@ -141,10 +164,7 @@ public final class LedgerOracle {
 
     /** workspace_connector_sync_logs: the sync runs' rows and the sync logs ended collects produce. */
     public Map<UUID, StoredSyncLogs.Stored> expectedSyncLogs() {
-        Map<UUID, StoredSyncLogs.Stored> rows = new HashMap<>();
-        runs.forEach((id, ledger) -> ledger.row().ifPresent(row -> rows.put(id, storedSyncLog(row, ledger.revision()))));
-        collectSyncLogs.forEach((id, update) -> update.row().ifPresent(row -> rows.put(id, storedSyncLog(row, update.revision()))));
-        return rows;
+        return Map.copyOf(syncLogRows);
     }
 
     public Map<UUID, StoredDiagnostics.Stored> expectedDiagnostics() {
@@ -154,25 +174,21 @@ public final class LedgerOracle {
     }
 
     public Map<DocumentLinkKey, StoredDocumentLinks.Stored> expectedDocumentLinks() {
-        Map<DocumentLinkKey, StoredDocumentLinks.Stored> rows = new HashMap<>();
-        links.forEach((key, ledger) -> ledger.row().ifPresent(row -> rows.put(key, new StoredDocumentLinks.Stored(row, ledger.revision()))));
-        return rows;
+        return Map.copyOf(linkRows);
     }
 
     public Map<UUID, StoredCollects.Stored> expectedCollects() {
-        Map<UUID, StoredCollects.Stored> rows = new HashMap<>();
-        collects.forEach((id, ledger) -> ledger.row().ifPresent(row -> rows.put(id, StoredCollects.Stored.of(row, ledger.revision()))));
-        return rows;
+        return Map.copyOf(collectRows);
     }
 
-    /** One row per connector that any sync log, diagnostic or link state ever named, even one since replaced. */
+    /** One row per connector that a sync log, diagnostic or link state was ever published for. */
     public Map<UUID, ConnectorStatusRow> expectedConnectorStatuses() {
-        Collection<SyncLogRow> finalRuns = expectedSyncLogs().values().stream().map(StoredSyncLogs.Stored::row).toList();
+        Collection<SyncLogRow> finalRuns = syncLogRows.values().stream().map(StoredSyncLogs.Stored::row).toList();
         Collection<DiagnosticRow> finalDiagnostics = diagnostics.values().stream().map(StoredDiagnostic::row).toList();
-        Collection<DocumentLinkRow> finalLinks = expectedDocumentLinks().values().stream().map(StoredDocumentLinks.Stored::row).toList();
+        Collection<DocumentLinkRow> finalLinks = linkRows.values().stream().map(StoredDocumentLinks.Stored::row).toList();
         Map<UUID, ConnectorStatusRow> rows = new HashMap<>();
-        connectors.forEach((connector, history) -> rows.put(connector, ExpectedConnectorStatus.of(
-                connector, history.workspaceId(), history.updatedAt(), finalRuns, finalDiagnostics, finalLinks)));
+        connectorSeen.forEach((connector, seenAt) -> rows.put(connector, ExpectedConnectorStatus.of(
+                connector, owners.get(connector), seenAt, finalRuns, finalDiagnostics, finalLinks)));
         return rows;
     }
 
@@ -196,57 +212,75 @@ public final class LedgerOracle {
     }
 
     private void fold(String topic, String key, byte[] value) {
-        long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
-        EventOrigin origin = new EventOrigin(topic, 0, offset, key, value);
+        int partition = key == null ? 0 : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        String partitionName = topic + "-" + partition;
+        long offset = nextOffset.merge(partitionName, 1L, Long::sum) - 1;
+        EventOrigin origin = new EventOrigin(topic, partition, offset, -1, key, RawValue.of(value));
         if (topic.equals(Topics.SYNC_RUNS.name())) {
-            foldSyncRun(origin);
+            foldSyncRun(partitionName, origin, value);
         } else if (topic.equals(Topics.DIAGNOSTICS.name())) {
-            foldDiagnostic(origin);
+            foldDiagnostic(partitionName, origin, value);
         } else if (topic.equals(Topics.DOCUMENT_LINKS.name())) {
-            foldDocumentLink(origin);
+            foldDocumentLink(partitionName, origin, value);
         } else if (topic.equals(Topics.COLLECTS.name())) {
-            foldCollect(origin);
+            foldCollect(partitionName, origin, value);
         } else {
             throw new IllegalArgumentException("no fold reads topic " + topic);
         }
     }
 
-    private void foldSyncRun(EventOrigin origin) {
+    private void foldSyncRun(String partition, EventOrigin origin, byte[] value) {
         SyncLogEvent event;
         try {
-            event = new SyncRunEventReader().read(origin.key(), syncRunCodec.decode(origin.topic(), origin.value()));
+            event = new SyncRunEventReader().read(origin.key(), syncRunCodec.decode(origin.topic(), value));
         } catch (UndecodableRecordException | MalformedEventException e) {
             reject(RejectionReason.MALFORMED);
             return;
         }
-        SyncLogDecision decision = new SyncLogFold().apply(runs.get(event.syncLogId()), event, origin);
+        Instant clock = advance(partition, event.occurredAt());
+        if (rejectedBeforeTheFold(SyncLogFold.judgeAlone(event, origin), event.workspaceConnectorId(), event.workspaceId())) {
+            return;
+        }
+        SyncLogDecision decision = syncLogFold.apply(runs.get(event.syncLogId()), event, origin, clock);
         if (decision.ledgerChanged()) {
             runs.put(event.syncLogId(), decision.ledger());
+            SyncLogLedger ledger = decision.ledger();
+            ledger.row().ifPresent(row -> {
+                keepHighest(syncLogRows, row.workspaceConnectorSyncLogId(), storedSyncLog(row, ledger.revision()), StoredSyncLogs.Stored::revision);
+                seen(row.workspaceConnectorId(), ledger.seenAt());
+            });
         }
-        decision.changedRow().ifPresent(row -> published(row.workspaceConnectorId(), row.workspaceId(), row.updatedAt()));
         decision.rejections().forEach(this::reject);
     }
 
-    private void foldDiagnostic(EventOrigin origin) {
+    private void foldDiagnostic(String partition, EventOrigin origin, byte[] value) {
         DiagnosticEmitted event;
         try {
-            event = new DiagnosticEventReader().read(origin.key(), diagnosticCodec.decode(origin.topic(), origin.value()));
+            event = new DiagnosticEventReader().read(origin.key(), diagnosticCodec.decode(origin.topic(), value));
         } catch (UndecodableRecordException | MalformedEventException e) {
             reject(RejectionReason.MALFORMED);
+            return;
+        }
+        advance(partition, event.occurredAt());
+        Optional<Rejection> alone = DiagnosticChecks.judgeAlone(event, origin);
+        if (alone.isEmpty() && event.occurredAt().isBefore(diagnosticsRetainedFrom)) {
+            return; // expired on arrival: dropped and counted, no claim
+        }
+        if (rejectedBeforeTheFold(alone, event.workspaceConnectorId(), event.workspaceId())) {
             return;
         }
         DiagnosticDecision decision = new DiagnosticFold().apply(diagnostics.get(event.diagnosticId()), event, origin, diagnosticsRetainedFrom);
         if (decision.storeChanged()) {
             diagnostics.put(event.diagnosticId(), decision.stored());
+            seen(decision.stored().row().workspaceConnectorId(), decision.stored().row().occurredAt());
         }
-        decision.changedRow().ifPresent(row -> published(row.workspaceConnectorId(), row.workspaceId(), row.occurredAt()));
         decision.rejections().forEach(this::reject);
     }
 
-    private void foldDocumentLink(EventOrigin origin) {
+    private void foldDocumentLink(String partition, EventOrigin origin, byte[] value) {
         LinkEvent event;
         try {
-            event = new DocumentLinkEventReader().read(origin.key(), documentLinkCodec.decode(origin.topic(), origin.value()));
+            event = new DocumentLinkEventReader().read(origin.key(), documentLinkCodec.decode(origin.topic(), value));
         } catch (UndecodableRecordException | MalformedEventException e) {
             reject(RejectionReason.MALFORMED);
             return;
@@ -254,18 +288,26 @@ public final class LedgerOracle {
             reject(RejectionReason.UNKNOWN_ENUM_VALUE);
             return;
         }
-        DocumentLinkDecision decision = new DocumentLinkFold().apply(links.get(event.key()), event, origin);
+        Instant clock = advance(partition, event.occurredAt());
+        if (rejectedBeforeTheFold(Optional.empty(), event.key().workspaceConnectorId(), event.workspaceId())) {
+            return;
+        }
+        DocumentLinkDecision decision = linkFold.apply(links.get(event.key()), event, origin, clock);
         if (decision.ledgerChanged()) {
             links.put(event.key(), decision.ledger());
+            DocumentLinkLedger ledger = decision.ledger();
+            ledger.row().ifPresent(row -> {
+                keepHighest(linkRows, event.key(), new StoredDocumentLinks.Stored(row, ledger.revision()), StoredDocumentLinks.Stored::revision);
+                seen(event.key().workspaceConnectorId(), ledger.seenAt());
+            });
         }
-        decision.changedRow().ifPresent(row -> published(row.key().workspaceConnectorId(), row.workspaceId(), row.updatedAt()));
-        decision.rejection().ifPresent(this::reject);
+        decision.rejections().forEach(this::reject);
     }
 
-    private void foldCollect(EventOrigin origin) {
+    private void foldCollect(String partition, EventOrigin origin, byte[] value) {
         CollectChange event;
         try {
-            event = new CollectEventReader().read(origin.key(), collectCodec.decode(origin.topic(), origin.value()));
+            event = new CollectEventReader().read(origin.key(), collectCodec.decode(origin.topic(), value));
         } catch (UndecodableRecordException | MalformedEventException e) {
             reject(RejectionReason.MALFORMED);
             return;
@@ -273,21 +315,61 @@ public final class LedgerOracle {
             reject(RejectionReason.UNKNOWN_ENUM_VALUE);
             return;
         }
-        CollectDecision decision = new CollectFold().apply(collects.get(event.collectId()), event, origin);
+        Instant clock = advance(partition, event.occurredAt());
+        if (rejectedBeforeTheFold(CollectFold.judgeAlone(event, origin), event.workspaceConnectorId(), event.workspaceId())) {
+            return;
+        }
+        CollectLedger before = collects.get(event.collectId());
+        CollectDecision decision = collectFold.apply(before, event, origin, clock);
         if (decision.ledgerChanged()) {
             collects.put(event.collectId(), decision.ledger());
+            CollectLedger ledger = decision.ledger();
+            ledger.row().ifPresent(row -> keepHighest(collectRows, event.collectId(), StoredCollects.Stored.of(row, ledger.revision()),
+                    StoredCollects.Stored::revision));
+            UUID syncLogId = CollectSyncLog.idOf(event.collectId());
+            if (ledger.syncLogRevision() != (before == null ? 0 : before.syncLogRevision())) {
+                Optional<SyncLogRow> syncLog = ledger.syncLog();
+                if (syncLog.isPresent()) {
+                    keepHighest(syncLogRows, syncLogId, storedSyncLog(syncLog.get(), ledger.syncLogRevision()), StoredSyncLogs.Stored::revision);
+                    seen(syncLog.get().workspaceConnectorId(), ledger.seenAt());
+                } else {
+                    syncLogRows.remove(syncLogId);
+                }
+            }
         }
-        decision.syncLogUpdate().ifPresent(update -> {
-            collectSyncLogs.put(update.syncLogId(), update);
-            update.row().ifPresent(row -> published(row.workspaceConnectorId(), row.workspaceId(), row.updatedAt()));
-        });
         decision.rejections().forEach(this::reject);
     }
 
-    /** A state row the status reads was published: its connector's status exists from now on and was updated at least then. */
-    private void published(UUID connector, UUID workspace, Instant updatedAt) {
-        ConnectorHistory seen = new ConnectorHistory(workspace, updatedAt);
-        connectors.merge(connector, seen, (before, now) -> before.seenAgain(connector, now));
+    /** The checks the ledger processor makes before a fold: alone, then the connector's owner. True when the event stops here. */
+    private boolean rejectedBeforeTheFold(Optional<Rejection> alone, UUID connector, UUID workspace) {
+        if (alone.isPresent()) {
+            reject(alone.get());
+            return true;
+        }
+        if (connector != null) {
+            UUID owner = owners.computeIfAbsent(connector, c -> workspace);
+            if (!owner.equals(workspace)) {
+                reject(RejectionReason.WORKSPACE_MISMATCH);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant advance(String partition, Instant occurredAt) {
+        return clocks.merge(partition, occurredAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** A row of the connector was published: its status exists from now on and was updated at least then. */
+    private void seen(UUID connector, Instant seenAt) {
+        connectorSeen.merge(connector, seenAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private static <K, V> void keepHighest(Map<K, V> rows, K key, V row, Function<V, Long> revision) {
+        V stored = rows.get(key);
+        if (stored == null || revision.apply(row) >= revision.apply(stored)) {
+            rows.put(key, row);
+        }
     }
 
     private void reject(Rejection rejection) {
@@ -311,20 +393,5 @@ public final class LedgerOracle {
                 .filter(Objects::nonNull)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
-    }
-
-    /**
-     * The status's workspace is that of the first row it is given. Across topics "first" depends on how
-     * they interleave, so the oracle only knows it when all of a connector's rows agree.
-     */
-    private record ConnectorHistory(UUID workspaceId, Instant updatedAt) {
-
-        ConnectorHistory seenAgain(UUID connector, ConnectorHistory later) {
-            if (!workspaceId.equals(later.workspaceId)) {
-                throw new IllegalStateException("connector " + connector + " has rows in workspaces " + workspaceId + " and "
-                        + later.workspaceId + ": its status's workspace depends on arrival order, which no file-order oracle knows");
-            }
-            return new ConnectorHistory(workspaceId, later.updatedAt.isAfter(updatedAt) ? later.updatedAt : updatedAt);
-        }
     }
 }

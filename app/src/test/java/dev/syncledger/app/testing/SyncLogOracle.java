@@ -18,7 +18,7 @@ public final class SyncLogOracle {
     }
 
     public static SyncLogOracle of(List<String> lines) {
-        return new SyncLogOracle(LedgerOracle.of(lines, TopologyConfig.defaults()));
+        return new SyncLogOracle(LedgerOracle.of(lines, TopologyConfig.defaults(), 3));
     }
 
     public Map<UUID, StoredSyncLogs.Stored> expectedRows() {
