@@ -85,6 +85,7 @@ public final class Bench {
             case "e2e" -> new EndToEndBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             case "retention" -> new RetentionBenchmark(options.size()).run();
             case "memory" -> new MemoryBenchmark(options.size(), kafka.get()).run();
+            case "state" -> new StateBenchmark(options.size(), kafka.get()).run();
             default -> throw new IllegalArgumentException("unknown stage " + stage);
         };
     }

@@ -6,7 +6,7 @@ import dev.syncledger.app.events.OutgoingEvent;
 import dev.syncledger.app.pipeline.CatchUp;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.status.StatusTopology;
+import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -15,7 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The in-process broker the stages share, and the work folder their processors keep state in;
@@ -86,6 +95,23 @@ final class BenchKafka implements AutoCloseable {
         }
     }
 
+    /** Input topics that never delete: the state run stamps records with event times weeks old. */
+    void keepInputsForever() {
+        Map<ConfigResource, Collection<AlterConfigOp>> forever = new HashMap<>();
+        for (TopicSpec input : Topics.INPUTS) {
+            forever.put(new ConfigResource(ConfigResource.Type.TOPIC, input.name()),
+                    List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
+        }
+        try {
+            admin.incrementalAlterConfigs(forever).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot keep the input topics forever: " + e.getMessage(), e);
+        }
+    }
+
     String bootstrapServers() {
         return broker.bootstrapServers();
     }
@@ -126,8 +152,27 @@ final class BenchKafka implements AutoCloseable {
     void awaitFolded(String applicationId) {
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitProcessed(applicationId, names(Topics.INPUTS), CATCH_UP_TIMEOUT);
-        catchUp.awaitProcessed(applicationId, StatusTopology.SOURCE_TOPICS, CATCH_UP_TIMEOUT);
-        catchUp.awaitProcessed(applicationId, names(List.of(Topics.STATUS_CONTRIBUTIONS)), CATCH_UP_TIMEOUT);
+        catchUp.awaitSettled(applicationId, SyncLedgerTopology.internalTopics(applicationId), CATCH_UP_TIMEOUT);
+    }
+
+    /** The sum over partitions of each topic's end offset. */
+    Map<String, Long> endOffsets() {
+        try {
+            Set<String> names = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(
+                            partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            Map<String, Long> ends = new TreeMap<>();
+            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.merge(partition.topic(), info.offset(), Long::sum));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the topics' end offsets: " + e.getMessage(), e);
+        }
     }
 
     void awaitProcessed(String applicationId, List<String> topics) {

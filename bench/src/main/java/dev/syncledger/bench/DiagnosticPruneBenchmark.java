@@ -3,8 +3,8 @@ package dev.syncledger.bench;
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.diagnostic.DiagnosticRow;
-import dev.syncledger.processor.diagnostic.DiagnosticStoreSerde;
-import dev.syncledger.processor.diagnostic.DiagnosticTopology;
+import dev.syncledger.processor.diagnostic.DiagnosticBranch;
+import dev.syncledger.processor.store.BinarySerde;
 import dev.syncledger.processor.diagnostic.StoredDiagnostic;
 import dev.syncledger.processor.diagnostic.SyncFailureReason;
 import dev.syncledger.processor.diagnostic.TargetModel;
@@ -61,7 +61,7 @@ public final class DiagnosticPruneBenchmark {
     private static final int DRAIN_EVERY = 10_000;
 
     private final TopologyConfig config = TopologyConfig.defaults();
-    private final DiagnosticStoreSerde storeSerde = new DiagnosticStoreSerde();
+    private final BinarySerde<StoredDiagnostic> storeSerde = DiagnosticBranch.storedSerde();
     private final AvroCodec<DiagnosticEvent> codec = AvroCodec.create(DiagnosticEvent.getClassSchema(), SerdeConfig.withoutRegistry());
 
     /** One measured prune. */
@@ -106,18 +106,19 @@ public final class DiagnosticPruneBenchmark {
         Random random = new Random(seed);
         try (TopologyTestDriver driver = new TopologyTestDriver(SyncLedgerTopology.build(config), props, WALL_CLOCK)) {
             Outputs outputs = new Outputs(driver);
-            KeyValueStore<String, StoredDiagnostic> diagnostics = driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE);
-            KeyValueStore<Bytes, byte[]> rawDiagnostics = rocksDb(driver.getKeyValueStore(DiagnosticTopology.DIAGNOSTIC_STORE));
-            TimeOrderedIndex byOccurrence = new TimeOrderedIndex(rocksDb(driver.getKeyValueStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE)));
+            KeyValueStore<String, StoredDiagnostic> diagnostics = driver.getKeyValueStore(DiagnosticBranch.DIAGNOSTIC_STORE);
+            KeyValueStore<Bytes, byte[]> rawDiagnostics = rocksDb(driver.getKeyValueStore(DiagnosticBranch.DIAGNOSTIC_STORE));
+            TimeOrderedIndex byOccurrence = new TimeOrderedIndex(rocksDb(driver.getKeyValueStore(DiagnosticBranch.OCCURRENCE_INDEX_STORE)));
             long loadStart = System.nanoTime();
             int every = loaded / expiring;
             for (int i = 0; i < loaded; i++) {
                 boolean expires = i % every == every - 1 && i / every < expiring;
                 DiagnosticEvent event = diagnostic(random, expires ? expiringSoon(random) : retained(random));
                 String key = event.getDiagnosticId().toString();
+                StoredDiagnostic stored = stored(event, i);
                 rawDiagnostics.put(Bytes.wrap(key.getBytes(StandardCharsets.UTF_8)),
-                        storeSerde.serializer().serialize(DiagnosticTopology.DIAGNOSTIC_STORE, stored(event, i)));
-                byOccurrence.add(event.getOccurredAt(), key);
+                        storeSerde.encode(stored));
+                byOccurrence.add(event.getOccurredAt(), key, DiagnosticBranch.indexValue(stored.row()));
                 if (i % DRAIN_EVERY == 0) {
                     outputs.drain();
                 }
@@ -126,7 +127,7 @@ public final class DiagnosticPruneBenchmark {
             // A running processor flushes its stores at every commit interval; seeded rows would otherwise sit
             // in RocksDB's memtables and the timed prune would pay for writing all of them out.
             diagnostics.flush();
-            driver.getKeyValueStore(DiagnosticTopology.OCCURRENCE_INDEX_STORE).flush();
+            driver.getKeyValueStore(DiagnosticBranch.OCCURRENCE_INDEX_STORE).flush();
             outputs.drain();
             long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
 
@@ -163,14 +164,14 @@ public final class DiagnosticPruneBenchmark {
                 .pipeInput(new byte[] {1}, new byte[] {'{'});
     }
 
-    /** What the fold keeps for an accepted event: its row, and its origin with the bytes as published. */
+    /** What the fold keeps for an accepted event: its row and its position. */
     private StoredDiagnostic stored(DiagnosticEvent event, long offset) {
         String key = event.getDiagnosticId().toString();
         DiagnosticRow row = new DiagnosticRow(event.getDiagnosticId(), event.getWorkspaceId(), event.getWorkspaceConnectorId(),
                 TargetModel.fromCode(event.getTargetModel()).orElseThrow(), event.getToolName(),
                 SyncFailureReason.fromCode(event.getReason()).orElseThrow(), event.getHttpStatus(), event.getDetail(),
                 event.getOccurredAt());
-        EventOrigin origin = new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, key, codec.encode(Topics.DIAGNOSTICS.name(), event));
+        EventOrigin origin = new EventOrigin(Topics.DIAGNOSTICS.name(), 0, offset, -1, key, null);
         return new StoredDiagnostic(event.getEventId(), row, origin, List.of());
     }
 

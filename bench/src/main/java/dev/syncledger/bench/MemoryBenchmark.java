@@ -2,8 +2,7 @@ package dev.syncledger.bench;
 
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.processor.StreamsSettings;
-import dev.syncledger.processor.SyncLedgerTopology;
-import dev.syncledger.processor.synclog.SyncLogTopology;
+import dev.syncledger.processor.synclog.SyncLogBranch;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.TriggerType;
 import dev.syncledger.schemas.syncrun.SyncRunEvent;
@@ -19,15 +18,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
@@ -62,7 +56,7 @@ final class MemoryBenchmark {
             kafka.awaitFolded(APPLICATION_ID);
             held = ProcessMemory.now();
             grown = held.minus(before);
-            liveRuns = processor.streams().store(StoreQueryParameters.fromNameAndType(SyncLogTopology.LEDGER_STORE,
+            liveRuns = processor.streams().store(StoreQueryParameters.fromNameAndType(SyncLogBranch.LEDGER_STORE,
                     QueryableStoreTypes.keyValueStore())).approximateNumEntries();
             // Kafka Streams stays in its group on close by default: the restoring instance would wait out
             // the session timeout before it is given the tasks, and that wait is not restoration.
@@ -70,46 +64,8 @@ final class MemoryBenchmark {
                     .withTimeout(Duration.ofSeconds(30)));
         }
         WorkFolder.delete(settings.stateDir());
-        Restore restore = restore(settings, kafka);
+        Restoration restore = Restoration.fromChangelogs(settings, kafka);
         return result(runs, liveRuns, held, grown, restore);
-    }
-
-    private record Restore(long nanos, long records) {}
-
-    /** From start until RUNNING with every restoration that began finished, on an empty state folder. */
-    private static Restore restore(StreamsSettings settings, BenchKafka kafka) {
-        AtomicInteger restoring = new AtomicInteger();
-        AtomicInteger restored = new AtomicInteger();
-        AtomicLong records = new AtomicLong();
-        try (KafkaStreams streams = new KafkaStreams(SyncLedgerTopology.build(kafka.topology()), settings.toProperties())) {
-            streams.setGlobalStateRestoreListener(new StateRestoreListener() {
-                @Override
-                public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
-                    restoring.incrementAndGet();
-                }
-
-                @Override
-                public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long batchRecords) {
-                    records.addAndGet(batchRecords);
-                }
-
-                @Override
-                public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-                    restored.incrementAndGet();
-                }
-            });
-            long started = System.nanoTime();
-            streams.start();
-            long deadline = started + BenchKafka.CATCH_UP_TIMEOUT.toNanos();
-            while (streams.state() != KafkaStreams.State.RUNNING || restoring.get() == 0 || restored.get() < restoring.get()) {
-                if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
-                    throw new IllegalStateException("the stores were not restored: " + streams.state() + ", " + restored + " of "
-                            + restoring + " restorations ended");
-                }
-                ProcessorBenchmark.sleep(Duration.ofMillis(10));
-            }
-            return new Restore(System.nanoTime() - started, records.get());
-        }
     }
 
     /** One sync.started per run, spread over the connectors: each leaves one live run in the stores. */
@@ -146,7 +102,7 @@ final class MemoryBenchmark {
         };
     }
 
-    private static StageResult result(long runs, long liveRuns, ProcessMemory held, ProcessMemory grown, Restore restore) {
+    private static StageResult result(long runs, long liveRuns, ProcessMemory held, ProcessMemory grown, Restoration restore) {
         List<ResultRow> rows = List.of(
                 new ResultRow("memory", String.format("heap after GC (growth), %,d live runs", liveRuns), Numbers.mebibytes(held.heapBytes()),
                         "(" + Numbers.mebibytes(grown.heapBytes()) + ")", "", ""),

@@ -28,7 +28,7 @@ class BenchIT {
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("processor", "sink", "e2e", "retention", "memory");
         JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("stages");
-        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "e2e", "retention", "memory");
+        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "e2e", "retention", "memory", "state");
 
         JsonNode processor = stages.get("processor");
         assertThat(processor.get("events").asLong()).isEqualTo(BenchSize.QUICK.processorEvents());
@@ -63,5 +63,13 @@ class BenchIT {
         assertThat(memory.get("heap_bytes").asLong()).isPositive();
         assertThat(memory.get("restored_records").asLong()).isPositive();
         assertThat(memory.get("restore_ms").asDouble()).isPositive();
+
+        JsonNode state = stages.get("state");
+        assertThat(state.get("events").asLong()).isGreaterThanOrEqualTo(BenchSize.QUICK.stateEvents());
+        assertThat(state.get("per_day")).hasSize(BenchSize.QUICK.stateDays());
+        JsonNode lastDay = state.get("per_day").get(BenchSize.QUICK.stateDays() - 1);
+        assertThat(lastDay.get("entries").get("sync-log-ledgers").asLong()).as("runs held on the last day").isPositive();
+        assertThat(lastDay.get("ledger_store_bytes").asLong()).isPositive();
+        assertThat(state.get("restored_records").asLong()).isPositive();
     }
 }
