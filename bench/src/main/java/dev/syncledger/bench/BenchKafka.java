@@ -6,7 +6,6 @@ import dev.syncledger.app.events.OutgoingEvent;
 import dev.syncledger.app.pipeline.CatchUp;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -150,9 +149,7 @@ final class BenchKafka implements AutoCloseable {
 
     /** Until the processor has committed past every input and through its second hop, the status topology. */
     void awaitFolded(String applicationId) {
-        CatchUp catchUp = new CatchUp(admin);
-        catchUp.awaitProcessed(applicationId, names(Topics.INPUTS), CATCH_UP_TIMEOUT);
-        catchUp.awaitSettled(applicationId, SyncLedgerTopology.internalTopics(applicationId), CATCH_UP_TIMEOUT);
+        new CatchUp(admin).awaitFolded(applicationId, CATCH_UP_TIMEOUT);
     }
 
     /** The sum over partitions of each topic's end offset. */

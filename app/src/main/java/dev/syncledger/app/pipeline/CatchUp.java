@@ -1,6 +1,8 @@
 package dev.syncledger.app.pipeline;
 
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.processor.SyncLedgerTopology;
+import dev.syncledger.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,6 +34,17 @@ public final class CatchUp {
 
     public CatchUp(Admin admin) {
         this.admin = admin;
+    }
+
+    /**
+     * Waits until the processor has folded everything published so far: committed past every input, then through
+     * the hops that follow (the repartition to a connector's task and the owner answers that release parked events),
+     * whose rows go out in later transactions than their inputs' offsets.
+     */
+    public void awaitFolded(String applicationId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        awaitProcessed(applicationId, Topics.INPUTS.stream().map(Topics.TopicSpec::name).toList(), timeout);
+        awaitSettled(applicationId, SyncLedgerTopology.internalTopics(applicationId), Duration.between(Instant.now(), deadline));
     }
 
     public void awaitProcessed(String applicationId, Collection<String> inputTopics, Duration timeout) {

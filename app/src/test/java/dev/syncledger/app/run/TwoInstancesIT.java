@@ -17,7 +17,6 @@ import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.schemas.serde.SerdeConfig;
@@ -139,8 +138,7 @@ class TwoInstancesIT {
         String clusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
         ConsumerScope scope = new ConsumerScope(clusterId, SINK_GROUP);
         CatchUp catchUp = new CatchUp(admin);
-        catchUp.awaitProcessed(APPLICATION_ID, names(Topics.INPUTS), TIMEOUT);
-        catchUp.awaitSettled(APPLICATION_ID, SyncLedgerTopology.internalTopics(APPLICATION_ID), TIMEOUT);
+        catchUp.awaitFolded(APPLICATION_ID, TIMEOUT);
         List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
         outputs.add(Topics.REJECTED);
         // Both instances store their offsets with their rows, under the one group: the database says how far they got together.

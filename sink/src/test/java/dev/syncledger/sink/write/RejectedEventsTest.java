@@ -5,6 +5,7 @@ import dev.syncledger.sink.db.ConsumerScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.schemas.ConnectorSyncStatus;
+import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.sink.db.RejectedEventRow;
 import dev.syncledger.sink.fixtures.PostgresSchema;
 import dev.syncledger.sink.fixtures.SinkRecords;
@@ -96,6 +97,23 @@ class RejectedEventsTest {
             assertThat(row.eventId()).isNull();
         });
         assertThat(writer.committedOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 2L);
+    }
+
+    @Test
+    void shouldKeepABoundedPrefixSizeAndDigestOfAHugeRecordItRefuses() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] garbage = new byte[RawValue.MAX_KEPT_BYTES * 3];
+        java.util.Arrays.fill(garbage, (byte) 'x');
+
+        writer.write(records.batch(records.rawState(id.toString(), garbage)));
+
+        assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
+            assertThat(row.payload()).hasSize(RawValue.MAX_KEPT_BYTES);
+            assertThat(row.payloadTruncated()).isTrue();
+            assertThat(row.payloadSize()).isEqualTo(garbage.length);
+            assertThat(row.payloadSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(garbage)));
+        });
     }
 
     @Test
