@@ -14,6 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * estimated size: the recent ones by evicting the least recently used, the written ones by writing them through
  * early, which emits as a commit would, only sooner.
  *
+ * <p>The listener sees every value a key reached: a key deleted after a write since the last commit (a ledger
+ * folded and then forgotten by the horizon before the task commits) is reported first with the value it reached,
+ * then with its deletion. The store and its changelog see only the net change.
+ *
  * <p>The store behind it must be built without Kafka Streams' record cache: this class is that cache.
  *
  * @param <K> the store's key
@@ -74,6 +78,9 @@ public final class WriteBehindStore<K, V> {
         } else {
             writtenBytes -= weight(pending.after);
             pending.after = value;
+            if (value != null) {
+                pending.reached = value;
+            }
         }
         writtenBytes += weight(value);
         if (written.size() > bounds.entries() || writtenBytes > bounds.bytes()) {
@@ -105,8 +112,18 @@ public final class WriteBehindStore<K, V> {
             K key = change.getKey();
             V before = change.getValue().before;
             V after = change.getValue().after;
+            V reached = change.getValue().reached;
+            if (after == null && reached != null) {
+                // Written, then deleted, since the last commit: what it reached must still be seen.
+                listener.flushed(key, before, reached);
+                if (before == null) {
+                    listener.flushed(key, reached, null); // the store never had it
+                    continue;
+                }
+                before = reached;
+            }
             if (before == null && after == null) {
-                continue; // written and deleted since the last commit: the store never had it
+                continue;
             }
             if (after == null) {
                 store.delete(key);
@@ -140,10 +157,13 @@ public final class WriteBehindStore<K, V> {
     private static final class Pending<V> {
         final V before;
         V after;
+        /** The last value written since the last commit that was not a deletion; null if none. */
+        V reached;
 
         Pending(V before, V after) {
             this.before = before;
             this.after = after;
+            this.reached = after;
         }
     }
 }
