@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
-class DatabaseTest {
+class DatabaseIT {
 
     @Test
     void shouldFailFastNamingTheUrlAndTheFixWhenPostgresIsNotListening() throws IOException {

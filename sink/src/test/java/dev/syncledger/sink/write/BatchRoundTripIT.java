@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A batch reaches PostgreSQL as one array per column: text that means something in an array literal,
  * or to JSON, must come back exactly as it went in, and a null must stay null.
  */
-class BatchRoundTripTest {
+class BatchRoundTripIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

@@ -21,7 +21,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 /** Rows, rejections and offsets commit together or not at all, and a retry redoes the whole batch. */
-class BatchTransactionTest {
+class BatchTransactionIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SinkWriterTest {
+class SinkWriterIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();
@@ -30,6 +30,36 @@ class SinkWriterTest {
     void setUp() {
         records = new SinkRecords();
         writer = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "sink-writer-test"));
+    }
+
+    @Test
+    void shouldShareParentsWithAnotherSinkThatCreatedThemFirst() {
+        SinkWriter other = new SinkWriter(POSTGRES.database(), new ConsumerScope("test-cluster", "another-group"));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        other.write(records.batch(records.state(records.syncLog(first))));
+        writer.write(records.batch(records.state(records.syncLog(second))));
+
+        assertThat(stored().workspaceIds()).containsExactly(records.workspaceId);
+        assertThat(stored().connectorCount()).isEqualTo(1);
+        assertThat(stored().syncLog(first)).isPresent();
+        assertThat(stored().syncLog(second)).isPresent();
+    }
+
+    @Test
+    void shouldCreateAParentAgainWhenItsRowWasDeletedByHandAfterThisSinkCachedIt() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        writer.write(records.batch(records.state(records.syncLog(first))));
+        POSTGRES.jdbi().useHandle(handle -> handle.execute(
+                "TRUNCATE workspaces, workspace_connectors, workspace_connector_sync_logs, connector_status CASCADE"));
+
+        WriteResult result = writer.write(records.batch(records.state(records.syncLog(second))));
+
+        assertThat(result).isEqualTo(new WriteResult(1, 0, 0));
+        assertThat(stored().syncLog(second)).get().extracting(SyncLogRow::workspaceId).isEqualTo(records.workspaceId);
+        assertThat(stored().rejectedEvents()).isEmpty();
     }
 
     @Test

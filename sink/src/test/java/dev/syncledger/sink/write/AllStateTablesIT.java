@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One batch holding every state topic: one transaction, one lock order, one set of offsets. */
-class AllStateTablesTest {
+class AllStateTablesIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

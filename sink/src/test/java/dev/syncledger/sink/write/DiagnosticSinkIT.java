@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** connector_sync_diagnostics: insert-only, deleted by the tombstones retention sends. */
-class DiagnosticSinkTest {
+class DiagnosticSinkIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** connector_status: one version-guarded row per workspace connector. */
-class ConnectorStatusSinkTest {
+class ConnectorStatusSinkIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-run document counts: right on a hand-built data set, and a range scan of idx_dwc_wc_created_at. */
-class SyncLogDocumentCountsTest {
+class SyncLogDocumentCountsIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** collects, with peoples and tasks created on first sight; version-guarded, the workspace stamped once. */
-class CollectSinkTest {
+class CollectSinkIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

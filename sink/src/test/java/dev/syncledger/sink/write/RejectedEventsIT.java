@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class RejectedEventsTest {
+class RejectedEventsIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

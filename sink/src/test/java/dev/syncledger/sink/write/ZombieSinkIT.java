@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the partitions' new owner has gone further. Regression: the zombie's batch used to commit, bringing
  * back a row the new owner had deleted and moving the stored offsets back.
  */
-class ZombieSinkTest {
+class ZombieSinkIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

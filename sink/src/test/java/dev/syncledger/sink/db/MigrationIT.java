@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MigrationTest {
+class MigrationIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

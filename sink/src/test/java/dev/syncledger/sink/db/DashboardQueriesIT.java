@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The dashboard queries the README shows, run from the very files it quotes. */
-class DashboardQueriesTest {
+class DashboardQueriesIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

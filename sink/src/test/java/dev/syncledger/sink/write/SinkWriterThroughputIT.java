@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes one batch of 100,000 sync logs and reports the rate; the rate is printed, never asserted. */
-class SinkWriterThroughputTest {
+class SinkWriterThroughputIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();
 
-    private static final Logger LOG = LoggerFactory.getLogger(SinkWriterThroughputTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SinkWriterThroughputIT.class);
     private static final int ROWS = 100_000;
     private static final int WORKSPACES = 100;
     private static final int CONNECTORS_PER_WORKSPACE = 10;

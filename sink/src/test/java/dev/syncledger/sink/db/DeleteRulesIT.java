@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What deleting a parent does to the rows that point at it, as the data model wants. */
-class DeleteRulesTest {
+class DeleteRulesIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();

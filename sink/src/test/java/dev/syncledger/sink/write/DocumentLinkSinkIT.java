@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** documents and document_workspace_connectors: one row per document, connector and direction, version-guarded. */
-class DocumentLinkSinkTest {
+class DocumentLinkSinkIT {
 
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();
