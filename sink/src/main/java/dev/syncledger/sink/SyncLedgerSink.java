@@ -52,6 +52,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     private final SinkConfig config;
     private final Database database;
+    /** Whether {@link #close()} closes the database: it does when this sink opened it. */
+    private final boolean ownsDatabase;
     private final SinkRecordReader reader;
     private final SinkWriter writer;
     private final Consumer<byte[], byte[]> consumer;
@@ -84,13 +86,31 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
      * @throws DatabaseUnavailableException when PostgreSQL cannot be reached or refuses the login
      */
     public SyncLedgerSink(SinkConfig config) {
+        this(config, Database.connect(config.databaseUrl(), config.schema()), true);
+    }
+
+    /**
+     * A sink writing through a database the caller opened and closes, so that the sink, the health checks and
+     * anything else of the process share one connection pool. Migrates the schema.
+     */
+    public SyncLedgerSink(SinkConfig config, Database database) {
+        this(config, database, false);
+    }
+
+    private SyncLedgerSink(SinkConfig config, Database database, boolean ownsDatabase) {
         this.config = config;
-        this.database = Database.connect(config.databaseUrl(), config.schema());
-        database.migrate();
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.reader = new SinkRecordReader(config.serde());
-        ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.bootstrapServers(), KAFKA_TIMEOUT), config.groupId());
-        this.writer = new SinkWriter(database, scope, config.faultHook(), RetryPolicy.TRANSACTION);
-        this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            database.migrate();
+            ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.bootstrapServers(), KAFKA_TIMEOUT), config.groupId());
+            this.writer = new SinkWriter(database, scope, config.faultHook(), RetryPolicy.TRANSACTION);
+            this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (RuntimeException e) {
+            closeIfOwned();
+            throw e;
+        }
     }
 
     static Map<String, Object> consumerProperties(SinkConfig config) {
@@ -332,6 +352,13 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             }
         }
         closeConsumer();
+        closeIfOwned();
+    }
+
+    private void closeIfOwned() {
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 
     private void closeConsumer() {

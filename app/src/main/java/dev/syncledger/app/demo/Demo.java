@@ -41,7 +41,12 @@ final class Demo {
 
     void run(Shutdown shutdown, PrintWriter out, PrintWriter err) throws InterruptedException {
         long started = System.nanoTime();
-        Database database = Preflight.database(settings.databaseUrl(), settings.schema());
+        try (Database database = Preflight.database(settings.databaseUrl(), settings.schema())) {
+            run(database, shutdown, out, err, started);
+        }
+    }
+
+    private void run(Database database, Shutdown shutdown, PrintWriter out, PrintWriter err, long started) throws InterruptedException {
         DemoSchema.prepare(database);
         WorkloadSpec workload = settings.workload();
         long lines = countLines(workload);

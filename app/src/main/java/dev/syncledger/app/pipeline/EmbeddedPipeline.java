@@ -7,7 +7,6 @@ import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.observability.PipelineObservability;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
@@ -80,7 +79,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
                 .withDatabaseUrl(options.databaseUrl())
                 .withSchema(options.database().schema())
-                .withSerde(options.topology().serde())));
+                .withSerde(options.topology().serde()), options.database()));
         processor = keep(ProcessorRunner.start(streams, options.topology(), START_TIMEOUT));
         publisher = keep(new EventPublisher(broker.bootstrapServers(), options.topology().serde()));
         if (options.http() != null) {
@@ -113,8 +112,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         publisher.flush();
         CatchUp catchUp = new CatchUp(admin);
         // Rows go out in the transaction that commits their input; the connector status is one repartition further.
-        catchUp.awaitProcessed(options.applicationId(), names(Topics.INPUTS), timeout);
-        catchUp.awaitSettled(options.applicationId(), SyncLedgerTopology.internalTopics(options.applicationId()), timeout);
+        catchUp.awaitFolded(options.applicationId(), timeout);
         List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
         outputs.add(Topics.REJECTED);
         catchUp.awaitSunk(names(outputs), sink::committedOffsets, timeout);

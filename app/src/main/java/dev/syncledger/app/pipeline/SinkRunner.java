@@ -2,6 +2,7 @@ package dev.syncledger.app.pipeline;
 
 import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.SyncLedgerSink;
+import dev.syncledger.sink.db.Database;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
@@ -16,8 +17,18 @@ public final class SinkRunner implements AutoCloseable {
         this.thread = new Thread(sink, "sync-ledger-sink");
     }
 
+    /** A sink with a connection pool of its own, closed with it. */
     public static SinkRunner start(SinkConfig config) {
-        SinkRunner runner = new SinkRunner(new SyncLedgerSink(config));
+        return started(new SyncLedgerSink(config));
+    }
+
+    /** A sink writing through the process's one connection pool, which the caller closes after the sink. */
+    public static SinkRunner start(SinkConfig config, Database database) {
+        return started(new SyncLedgerSink(config, database));
+    }
+
+    private static SinkRunner started(SyncLedgerSink sink) {
+        SinkRunner runner = new SinkRunner(sink);
         runner.thread.start();
         return runner;
     }

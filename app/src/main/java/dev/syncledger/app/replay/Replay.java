@@ -31,10 +31,9 @@ public final class Replay {
 
     public ReplaySummary run(BufferedReader lines) {
         Instant started = Instant.now();
-        Database database = Database.connect(options.databaseUrl(), options.schema());
-        database.migrate();
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(options.databaseUrl(), database,
-                options.topology(), options.partitions(), options.applicationId(), options.threads(), options.http()))) {
+        try (Database database = Database.connect(options.databaseUrl(), options.schema());
+             EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(options.databaseUrl(), database,
+                     options.topology(), options.partitions(), options.applicationId(), options.threads(), options.http()))) {
             PublishedLines fed = new EventLineFeed(pipeline.publisher()).feed(lines);
             pipeline.awaitCaughtUp(options.timeout());
             LOG.info("replay caught up: {} events published, {} lines invalid", fed.published(), fed.invalidLines().size());

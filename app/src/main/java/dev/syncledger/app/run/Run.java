@@ -67,7 +67,7 @@ public final class Run {
                 processor = ProcessorRunner.start(settings.streams(), settings.topology(), START_TIMEOUT);
             }
             if (components.contains(Component.sink)) {
-                sink = startSink();
+                sink = startSink(db);
             }
             server = PipelineObservability.start(http, settings.bootstrapServers(), processor, sink, db);
             String running = describe(database);
@@ -80,14 +80,18 @@ public final class Run {
                 server.close();
             }
             close(processor, sink);
+            if (db != null) {
+                db.close();
+            }
         }
         out.println("stopped cleanly: " + String.join(" and ", components.stream().map(Component::name).toList()) + " closed");
         out.flush();
     }
 
-    private SinkRunner startSink() {
+    /** The sink writes through the pool the health checks use: one pool per process. */
+    private SinkRunner startSink(Database db) {
         try {
-            return SinkRunner.start(settings.sink());
+            return SinkRunner.start(settings.sink(), db);
         } catch (DatabaseUnavailableException | KafkaUnavailableException | IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

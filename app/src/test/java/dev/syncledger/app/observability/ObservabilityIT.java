@@ -60,14 +60,14 @@ class ObservabilityIT {
         ProcessorRunner processor = keep(ProcessorRunner.start(streams, TopologyConfig.defaults(), Duration.ofSeconds(60)));
         SinkRunner sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
                 .withDatabaseUrl(database.url()).withSchema(database.schema())));
-        Database db = Database.connect(database.url(), database.schema());
+        Database db = keep(Database.connect(database.url(), database.schema()));
         ObservabilityServer server = keep(PipelineObservability.start(ObservabilitySettings.onPort(0), broker.bootstrapServers(),
                 processor, sink, db));
         Http http = new Http(server.uri());
 
         long published = publish(Files.readAllLines(SAMPLE), broker);
         CatchUp catchUp = new CatchUp(admin);
-        catchUp.awaitProcessed(APPLICATION_ID, Topics.INPUTS.stream().map(Topics.TopicSpec::name).toList(), Duration.ofSeconds(60));
+        catchUp.awaitFolded(APPLICATION_ID, Duration.ofSeconds(60));
         List<String> outputs = new ArrayList<>(Topics.STATES.stream().map(Topics.TopicSpec::name).toList());
         outputs.add(Topics.REJECTED.name());
         catchUp.awaitSunk(outputs, sink::committedOffsets, Duration.ofSeconds(60));
@@ -101,7 +101,7 @@ class ObservabilityIT {
         EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
         CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
         String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
-        Database db = Database.connect(proxiedUrl, database.schema());
+        Database db = keep(Database.connect(proxiedUrl, database.schema()));
         ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0),
                 List.of(HealthChecks.database(db, Duration.ofSeconds(2)),
                         HealthChecks.broker(broker.bootstrapServers(), Duration.ofSeconds(2), HealthChecks.BROKER_CACHE)),

@@ -12,6 +12,9 @@ public final class TestDatabase implements AutoCloseable {
 
     private final String schema;
 
+    /** Opened by the first {@link #jdbi()}, closed with this. */
+    private Database database;
+
     private TestDatabase(String schema) {
         this.schema = schema;
     }
@@ -31,14 +34,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A Jdbi on this schema, migrated: the same migrations the sink runs. */
-    public Jdbi jdbi() {
-        Database database = Database.connect(URL, schema);
-        database.migrate();
+    public synchronized Jdbi jdbi() {
+        if (database == null) {
+            database = Database.connect(URL, schema);
+            database.migrate();
+        }
         return database.jdbi();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+        }
         Jdbi.create(URL).useHandle(handle -> handle.execute(
                 "DROP SCHEMA IF EXISTS " + Database.requireSchemaName(schema) + " CASCADE"));
     }

@@ -1,14 +1,16 @@
 package dev.syncledger.sink.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -18,10 +20,15 @@ import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The sink's PostgreSQL database: one schema, migrated by Flyway, and a {@link Jdbi} whose
- * connections all have that schema as their search_path, so no SQL names the schema.
+ * The sink's PostgreSQL database: one schema, migrated by Flyway, and a {@link Jdbi} over one connection pool
+ * whose connections all have that schema as their search_path, so no SQL names the schema. The sink, the health
+ * checks and the retention prune share the pool; connections are kept, so each keeps its prepared statements.
+ *
+ * <p>Every connection has a connect timeout, a socket timeout, a statement timeout and TCP keep-alive
+ * ({@link ConnectionLimits}): a server that stops answering fails a batch or a health check within bounds instead
+ * of hanging it. A parameter of the same name in the URL takes precedence.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
     public static final String DEFAULT_SCHEMA = "sync_ledger";
@@ -32,10 +39,10 @@ public final class Database {
 
     private final String displayUrl;
     private final String schema;
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
-    private Database(String displayUrl, String schema, DataSource dataSource) {
+    private Database(String displayUrl, String schema, HikariDataSource dataSource) {
         this.displayUrl = displayUrl;
         this.schema = schema;
         this.dataSource = dataSource;
@@ -54,6 +61,11 @@ public final class Database {
      * @throws DatabaseUnavailableException when the server cannot be reached or refuses the login
      */
     public static Database connect(String url, String schema) {
+        return connect(url, schema, ConnectionLimits.DEFAULT);
+    }
+
+    /** As {@link #connect(String, String)}, with these limits on the pool and its connections. */
+    public static Database connect(String url, String schema, ConnectionLimits limits) {
         Objects.requireNonNull(url, "url");
         requireSchemaName(schema);
         String displayUrl = DatabaseUrls.withoutPassword(url);
@@ -62,8 +74,13 @@ public final class Database {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + displayUrl
                     + "; expected jdbc:postgresql://host:5432/database?user=name, " + WHERE_TO_FIX);
         }
-        Database database = new Database(displayUrl, schema, dataSource(url, parsed, schema));
-        database.checkReachable();
+        Database database = new Database(displayUrl, schema, pool(url, parsed, schema, limits));
+        try {
+            database.checkReachable();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
@@ -80,15 +97,41 @@ public final class Database {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static DataSource dataSource(String url, Properties parsed, String schema) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setCurrentSchema(schema);
-        dataSource.setReWriteBatchedInserts(true);
+    private static HikariDataSource pool(String url, Properties parsed, String schema, ConnectionLimits limits) {
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(url);
+        connections.setCurrentSchema(schema);
+        connections.setReWriteBatchedInserts(true);
         if (parsed.getProperty("ApplicationName") == null) {
-            dataSource.setApplicationName(APPLICATION_NAME);
+            connections.setApplicationName(APPLICATION_NAME);
         }
-        return dataSource;
+        if (parsed.getProperty("connectTimeout") == null) {
+            connections.setConnectTimeout(seconds(limits.connectTimeout()));
+        }
+        if (parsed.getProperty("socketTimeout") == null) {
+            connections.setSocketTimeout(seconds(limits.socketTimeout()));
+        }
+        if (parsed.getProperty("tcpKeepAlive") == null) {
+            connections.setTcpKeepAlive(true);
+        }
+        if (parsed.getProperty("options") == null) {
+            connections.setOptions("-c statement_timeout=" + limits.statementTimeout().toMillis());
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(connections);
+        pool.setPoolName(APPLICATION_NAME);
+        pool.setMaximumPoolSize(limits.poolSize());
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(limits.connectTimeout().toMillis());
+        pool.setValidationTimeout(Math.min(limits.connectTimeout().toMillis(), 5_000));
+        pool.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+        // Reachability is checked by checkReachable(), with a message a person can act on.
+        pool.setInitializationFailTimeout(-1);
+        return new HikariDataSource(pool);
+    }
+
+    private static int seconds(Duration duration) {
+        return (int) Math.max(1, duration.toSeconds());
     }
 
     /** Creates the schema if needed and applies the migrations under db/migration. */
@@ -145,6 +188,12 @@ public final class Database {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /** Closes the pool's connections; the Jdbi is unusable afterwards. */
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     @Override
