@@ -2,6 +2,7 @@ package dev.syncledger.bench;
 
 import dev.syncledger.schemas.serde.UndecodableRecordException;
 import dev.syncledger.sink.db.ParentDao;
+import dev.syncledger.sink.table.ParentCache;
 import dev.syncledger.sink.table.ParentKeys;
 import dev.syncledger.sink.table.ParentRequest;
 import dev.syncledger.sink.table.StateTable;
@@ -33,7 +34,7 @@ final class NaiveSink {
         for (TopicValues topic : input) {
             prepared.add(Prepared.of(topic.table(), topic.values(), request));
         }
-        ParentKeys parents = jdbi.inTransaction(handle -> request.createMissing(handle.attach(ParentDao.class)));
+        ParentKeys parents = jdbi.inTransaction(handle -> request.createMissing(handle.attach(ParentDao.class), new ParentCache(0)));
         long rows = 0;
         long started = System.nanoTime();
         for (Prepared<?> table : prepared) {

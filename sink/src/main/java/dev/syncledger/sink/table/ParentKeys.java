@@ -1,53 +1,51 @@
 package dev.syncledger.sink.table;
 
+import dev.syncledger.sink.table.ParentCache.Kind;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** The internal keys (pk) of the parents a {@link ParentRequest} named, by public id. */
 public final class ParentKeys {
 
-    static final ParentKeys NONE = new ParentKeys(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    static final ParentKeys NONE = new ParentKeys(new EnumMap<>(Kind.class));
 
-    private final Map<UUID, Long> workspaces;
-    private final Map<UUID, Long> connectors;
-    private final Map<UUID, Long> documents;
-    private final Map<UUID, Long> peoples;
-    private final Map<UUID, Long> tasks;
+    private final Map<Kind, Map<UUID, Long>> pks;
 
-    ParentKeys(Map<UUID, Long> workspaces, Map<UUID, Long> connectors, Map<UUID, Long> documents,
-               Map<UUID, Long> peoples, Map<UUID, Long> tasks) {
-        this.workspaces = workspaces;
-        this.connectors = connectors;
-        this.documents = documents;
-        this.peoples = peoples;
-        this.tasks = tasks;
+    ParentKeys(Map<Kind, Map<UUID, Long>> pks) {
+        this.pks = pks;
     }
 
     public long workspace(UUID workspaceId) {
-        return require(workspaces, workspaceId, "workspace");
+        return require(Kind.WORKSPACE, workspaceId, "workspace");
     }
 
     public long connector(UUID workspaceConnectorId) {
-        return require(connectors, workspaceConnectorId, "workspace connector");
+        return require(Kind.CONNECTOR, workspaceConnectorId, "workspace connector");
     }
 
     public long document(UUID documentId) {
-        return require(documents, documentId, "document");
+        return require(Kind.DOCUMENT, documentId, "document");
     }
 
     public long people(UUID peopleId) {
-        return require(peoples, peopleId, "people");
+        return require(Kind.PEOPLE, peopleId, "people");
     }
 
     /** Null for no task. */
     public Long task(UUID taskId) {
-        return taskId == null ? null : require(tasks, taskId, "task");
+        return taskId == null ? null : require(Kind.TASK, taskId, "task");
     }
 
-    private static long require(Map<UUID, Long> pks, UUID id, String kind) {
-        Long pk = pks.get(id);
+    void forEach(BiConsumer<Kind, Map<UUID, Long>> action) {
+        pks.forEach(action);
+    }
+
+    private long require(Kind kind, UUID id, String name) {
+        Long pk = pks.getOrDefault(kind, Map.of()).get(id);
         if (pk == null) {
-            throw new IllegalStateException("no pk for " + kind + " " + id + ": its row was not named in the batch's ParentRequest");
+            throw new IllegalStateException("no pk for " + name + " " + id + ": its row was not named in the batch's ParentRequest");
         }
         return pk;
     }

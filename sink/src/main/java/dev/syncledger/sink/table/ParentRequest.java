@@ -1,18 +1,24 @@
 package dev.syncledger.sink.table;
 
-import dev.syncledger.sink.db.ConnectorParent;
 import dev.syncledger.sink.db.ParentDao;
+import dev.syncledger.sink.table.ParentCache.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The parent rows a batch's rows point at, by public id. {@link #createMissing} inserts the missing
- * ones kind by kind, each kind in id order, so that concurrent sinks lock them in the same order.
+ * The parent rows a batch's rows point at, by public id. {@link #createMissing} inserts the missing ones kind by
+ * kind, each kind in id order, so that concurrent sinks lock them in the same order.
  */
 public final class ParentRequest {
 
@@ -51,39 +57,44 @@ public final class ParentRequest {
         return workspaces.isEmpty() && documents.isEmpty() && peoples.isEmpty() && tasks.isEmpty();
     }
 
-    /** Inserts what is missing, then reads every requested parent's internal key. */
-    public ParentKeys createMissing(ParentDao dao) {
+    /**
+     * Every requested parent's pk: from the cache where this sink has seen it committed, otherwise from one
+     * statement per table that creates what is missing; only ids another sink created meanwhile take a second look.
+     */
+    public ParentKeys createMissing(ParentDao dao, ParentCache cache) {
         if (isEmpty()) {
             return ParentKeys.NONE;
         }
-        Map<UUID, Long> workspacePks = Map.of();
-        Map<UUID, Long> connectorPks = Map.of();
-        if (!workspaces.isEmpty()) {
-            dao.insertMissingWorkspaces(List.copyOf(workspaces));
-            workspacePks = dao.workspacePks(workspaces.toArray(UUID[]::new));
+        Map<Kind, Map<UUID, Long>> pks = new EnumMap<>(Kind.class);
+        Map<UUID, Long> workspacePks = resolve(Kind.WORKSPACE, workspaces, cache, dao::ensureWorkspaces, dao::workspacePks);
+        pks.put(Kind.WORKSPACE, workspacePks);
+        pks.put(Kind.CONNECTOR, resolve(Kind.CONNECTOR, workspaceOfConnector.keySet(), cache,
+                ids -> dao.ensureConnectors(ids, Arrays.stream(ids).map(id -> workspacePks.get(workspaceOfConnector.get(id))).toArray(Long[]::new)),
+                dao::connectorPks));
+        pks.put(Kind.DOCUMENT, resolve(Kind.DOCUMENT, documents, cache, dao::ensureDocuments, dao::documentPks));
+        pks.put(Kind.PEOPLE, resolve(Kind.PEOPLE, peoples, cache, dao::ensurePeoples, dao::peoplePks));
+        pks.put(Kind.TASK, resolve(Kind.TASK, tasks, cache, dao::ensureTasks, dao::taskPks));
+        return new ParentKeys(pks);
+    }
+
+    private static Map<UUID, Long> resolve(Kind kind, Set<UUID> ids, ParentCache cache, Function<UUID[], Map<UUID, Long>> ensure,
+                                           Function<UUID[], Map<UUID, Long>> lookup) {
+        Map<UUID, Long> pks = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : ids) {
+            Long pk = cache.pk(kind, id);
+            if (pk == null) {
+                unknown.add(id);
+            } else {
+                pks.put(id, pk);
+            }
         }
-        if (!workspaceOfConnector.isEmpty()) {
-            Map<UUID, Long> pks = workspacePks;
-            dao.insertMissingConnectors(workspaceOfConnector.entrySet().stream()
-                    .map(e -> new ConnectorParent(e.getKey(), pks.get(e.getValue())))
-                    .toList());
-            connectorPks = dao.connectorPks(workspaceOfConnector.keySet().toArray(UUID[]::new));
+        if (!unknown.isEmpty()) {
+            pks.putAll(ensure.apply(unknown.toArray(UUID[]::new)));
+            if (pks.size() < ids.size()) {
+                pks.putAll(lookup.apply(ids.stream().filter(id -> !pks.containsKey(id)).toArray(UUID[]::new)));
+            }
         }
-        Map<UUID, Long> documentPks = Map.of();
-        if (!documents.isEmpty()) {
-            dao.insertMissingDocuments(List.copyOf(documents));
-            documentPks = dao.documentPks(documents.toArray(UUID[]::new));
-        }
-        Map<UUID, Long> peoplePks = Map.of();
-        if (!peoples.isEmpty()) {
-            dao.insertMissingPeoples(List.copyOf(peoples));
-            peoplePks = dao.peoplePks(peoples.toArray(UUID[]::new));
-        }
-        Map<UUID, Long> taskPks = Map.of();
-        if (!tasks.isEmpty()) {
-            dao.insertMissingTasks(List.copyOf(tasks));
-            taskPks = dao.taskPks(tasks.toArray(UUID[]::new));
-        }
-        return new ParentKeys(workspacePks, connectorPks, documentPks, peoplePks, taskPks);
+        return pks;
     }
 }

@@ -7,6 +7,7 @@ import dev.syncledger.sink.db.RejectedEventRow;
 import dev.syncledger.sink.db.SinkDao;
 import dev.syncledger.sink.db.SinkOffset;
 import dev.syncledger.sink.db.SqlFailure;
+import dev.syncledger.sink.table.ParentCache;
 import dev.syncledger.sink.table.ParentKeys;
 import dev.syncledger.sink.table.ParentRequest;
 import java.sql.SQLException;
@@ -45,6 +46,7 @@ public final class SinkWriter {
     private final ConsumerScope scope;
     private final SinkFaultHook faultHook;
     private final RetryPolicy retryPolicy;
+    private final ParentCache parents = ParentCache.withDefaultCapacity();
 
     public SinkWriter(Database database, ConsumerScope scope, SinkFaultHook faultHook, RetryPolicy retryPolicy) {
         this.database = Objects.requireNonNull(database, "database");
@@ -75,12 +77,16 @@ public final class SinkWriter {
         while (true) {
             Mode attemptMode = mode;
             try {
-                return database.jdbi().inTransaction(handle -> apply(handle, batch, attemptMode));
+                Applied applied = database.jdbi().inTransaction(handle -> apply(handle, batch, attemptMode));
+                parents.remember(applied.parents());
+                return applied.counts();
             } catch (SinkFencedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 SqlFailure failure = SqlFailure.of(e);
                 if (failure == SqlFailure.REFUSED_DATA && mode == Mode.BATCHED) {
+                    // A parent deleted by hand would be refused by its foreign key: the row-by-row pass asks the database again.
+                    parents.forgetAll();
                     LOG.warn("PostgreSQL refused a row of a batch of {} records; writing the batch row by row to set the refused rows aside",
                             batch.batchSize());
                     mode = Mode.ROW_BY_ROW;
@@ -115,11 +121,11 @@ public final class SinkWriter {
         return scope;
     }
 
-    private WriteCounts apply(Handle handle, SinkBatch batch, Mode mode) {
+    private Applied apply(Handle handle, SinkBatch batch, Mode mode) {
         SinkDao dao = handle.attach(SinkDao.class);
         // Offsets first: a batch another consumer has overtaken is stopped before any of its rows is written.
         advanceOffsets(dao, batch);
-        ParentKeys parents = createParents(handle, batch);
+        ParentKeys parents = createParents(handle, batch, this.parents);
         List<RejectedEventRow> rejections = new ArrayList<>(batch.rejections());
         int written = 0;
         int deleted = 0;
@@ -140,14 +146,14 @@ public final class SinkWriter {
         faultHook.afterRowsWrittenBeforeCommit(uncommitted(handle, batch));
         Map<String, Integer> rejectedByReason = new HashMap<>();
         rejections.forEach(rejection -> rejectedByReason.merge(rejection.reason(), 1, Integer::sum));
-        return new WriteCounts(new WriteResult(written, deleted, rejections.size()), writtenByTable, rejectedByReason);
+        return new Applied(new WriteCounts(new WriteResult(written, deleted, rejections.size()), writtenByTable, rejectedByReason), parents);
     }
 
     /** Every parent row the batch's rows point at, created if missing before any row is written. */
-    private static ParentKeys createParents(Handle handle, SinkBatch batch) {
+    private static ParentKeys createParents(Handle handle, SinkBatch batch, ParentCache cache) {
         ParentRequest request = new ParentRequest();
         batch.tables().forEach(table -> table.requireParents(request));
-        return request.createMissing(handle.attach(ParentDao.class));
+        return request.createMissing(handle.attach(ParentDao.class), cache);
     }
 
     /**
@@ -202,4 +208,7 @@ public final class SinkWriter {
     }
 
     private enum Mode { BATCHED, ROW_BY_ROW }
+
+    /** What a committed transaction wrote, and the parents it resolved, which the cache may keep from then on. */
+    private record Applied(WriteCounts counts, ParentKeys parents) {}
 }
