@@ -1,27 +1,36 @@
 package dev.syncledger.sink.db;
 
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes collects. */
 public interface CollectDao {
 
     /**
      * The version guard: an existing row only changes for a higher revision. The workspace is stamped
-     * once, as the data model wants: an update never moves a collect to another workspace.
+     * once, as the data model wants: an update never moves a collect to another workspace. Every row of a batch
+     * in one statement, unnested in key order so that concurrent sinks lock rows alike.
      */
-    @SqlBatch("""
+    @SqlUpdate("""
             INSERT INTO collects (
                 collect_id, provider, status, started_at, ended_at,
                 created_at, updated_at, deleted_at,
                 people_pk, workspace_pk, task_pk, revision)
-            VALUES (
-                :collectId, :provider, CAST(:status AS collect_status_enum), :startedAt, :endedAt,
+            SELECT
+                collect_id, provider, CAST(status AS collect_status_enum), started_at, ended_at,
+                created_at, updated_at, deleted_at,
+                people_pk, workspace_pk, task_pk, revision
+            FROM unnest(
+                :collectId, :provider, :status, :startedAt, :endedAt,
                 :createdAt, :updatedAt, :deletedAt,
                 :peoplePk, :workspacePk, :taskPk, :revision)
+                AS batch (
+                    collect_id, provider, status, started_at, ended_at,
+                    created_at, updated_at, deleted_at,
+                    people_pk, workspace_pk, task_pk, revision)
+            ORDER BY collect_id
             ON CONFLICT (collect_id) DO UPDATE SET
                 provider = EXCLUDED.provider,
                 status = EXCLUDED.status,
@@ -36,14 +45,11 @@ public interface CollectDao {
                 revision = EXCLUDED.revision
             WHERE collects.revision < EXCLUDED.revision
             """)
-    void upsertCollects(@BindMethods List<CollectRow> collects,
-                        @Bind("peoplePk") List<Long> peoplePks,
-                        @Bind("workspacePk") List<Long> workspacePks,
-                        @Bind("taskPk") List<Long> taskPks);
+    void upsert(@BindMethods CollectColumns batch);
 
-    @SqlBatch("""
+    @SqlUpdate("""
             DELETE FROM collects
-            WHERE collect_id = :id
+            WHERE collect_id = ANY(:ids)
             """)
-    int[] deleteCollects(@Bind("id") List<UUID> collectIds);
+    int delete(@Bind("ids") UUID[] collectIds);
 }

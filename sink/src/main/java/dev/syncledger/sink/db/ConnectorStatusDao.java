@@ -1,16 +1,18 @@
 package dev.syncledger.sink.db;
 
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes connector_status. */
 public interface ConnectorStatusDao {
 
-    /** The version guard: a connector's row only changes for a higher revision, so replays never regress it. */
-    @SqlBatch("""
+    /**
+     * Every row of a batch in one statement, unnested in key order so that concurrent sinks lock rows alike. The
+     * version guard: a connector's row only changes for a higher revision, so replays never regress it.
+     */
+    @SqlUpdate("""
             INSERT INTO connector_status (
                 workspace_connector_pk, workspace_pk,
                 last_sync_log_id, last_sync_status, last_sync_created_at,
@@ -19,14 +21,31 @@ public interface ConnectorStatusDao {
                 active_failure_diagnostics, active_informational_diagnostics,
                 active_input_documents, active_output_documents,
                 updated_at, revision)
-            VALUES (
+            SELECT
+                workspace_connector_pk, workspace_pk,
+                last_sync_log_id, CAST(last_sync_status AS connector_sync_status_enum), last_sync_created_at,
+                last_success_at, last_error_at, last_error,
+                consecutive_failures, total_runs, succeeded_runs, failed_runs, records_synced_total,
+                active_failure_diagnostics, active_informational_diagnostics,
+                active_input_documents, active_output_documents,
+                updated_at, revision
+            FROM unnest(
                 :workspaceConnectorPk, :workspacePk,
-                :lastSyncLogId, CAST(:lastSyncStatus AS connector_sync_status_enum), :lastSyncCreatedAt,
+                :lastSyncLogId, :lastSyncStatus, :lastSyncCreatedAt,
                 :lastSuccessAt, :lastErrorAt, :lastError,
                 :consecutiveFailures, :totalRuns, :succeededRuns, :failedRuns, :recordsSyncedTotal,
                 :activeFailureDiagnostics, :activeInformationalDiagnostics,
                 :activeInputDocuments, :activeOutputDocuments,
                 :updatedAt, :revision)
+                AS batch (
+                    workspace_connector_pk, workspace_pk,
+                    last_sync_log_id, last_sync_status, last_sync_created_at,
+                    last_success_at, last_error_at, last_error,
+                    consecutive_failures, total_runs, succeeded_runs, failed_runs, records_synced_total,
+                    active_failure_diagnostics, active_informational_diagnostics,
+                    active_input_documents, active_output_documents,
+                    updated_at, revision)
+            ORDER BY workspace_connector_pk
             ON CONFLICT (workspace_connector_pk) DO UPDATE SET
                 workspace_pk = EXCLUDED.workspace_pk,
                 last_sync_log_id = EXCLUDED.last_sync_log_id,
@@ -48,15 +67,13 @@ public interface ConnectorStatusDao {
                 revision = EXCLUDED.revision
             WHERE connector_status.revision < EXCLUDED.revision
             """)
-    void upsertStatuses(@BindMethods List<ConnectorStatusRow> statuses,
-                        @Bind("workspaceConnectorPk") List<Long> workspaceConnectorPks,
-                        @Bind("workspacePk") List<Long> workspacePks);
+    void upsert(@BindMethods ConnectorStatusColumns batch);
 
-    @SqlBatch("""
+    @SqlUpdate("""
             DELETE FROM connector_status s
             USING workspace_connectors c
             WHERE s.workspace_connector_pk = c.pk
-              AND c.workspace_connector_id = :id
+              AND c.workspace_connector_id = ANY(:ids)
             """)
-    int[] deleteStatuses(@Bind("id") List<UUID> workspaceConnectorIds);
+    int delete(@Bind("ids") UUID[] workspaceConnectorIds);
 }

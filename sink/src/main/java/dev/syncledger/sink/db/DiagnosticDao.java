@@ -1,10 +1,8 @@
 package dev.syncledger.sink.db;
 
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes connector_sync_diagnostics. */
@@ -64,9 +62,9 @@ public interface DiagnosticDao {
             """)
     void upsert(@BindMethods DiagnosticColumns batch);
 
-    @SqlBatch("""
+    @SqlUpdate("""
             DELETE FROM connector_sync_diagnostics
-            WHERE diagnostic_id = :id
+            WHERE diagnostic_id = ANY(:ids)
             """)
-    int[] deleteDiagnostics(@Bind("id") List<UUID> diagnosticIds);
+    int delete(@Bind("ids") UUID[] diagnosticIds);
 }

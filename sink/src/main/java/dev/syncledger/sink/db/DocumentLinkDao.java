@@ -1,8 +1,8 @@
 package dev.syncledger.sink.db;
 
-import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes document_workspace_connectors. */
@@ -36,14 +36,16 @@ public interface DocumentLinkDao {
             """)
     void upsert(@BindMethods DocumentLinkColumns batch);
 
-    @SqlBatch("""
+    @SqlUpdate("""
             DELETE FROM document_workspace_connectors l
-            USING documents d, workspace_connectors c
+            USING unnest(:documentId, :workspaceConnectorId, :direction) AS gone (document_id, workspace_connector_id, direction),
+                  documents d, workspace_connectors c
             WHERE l.document_pk = d.pk
               AND l.workspace_connector_pk = c.pk
-              AND d.document_id = :documentId
-              AND c.workspace_connector_id = :workspaceConnectorId
-              AND l.direction = CAST(:direction AS direction_enum)
+              AND d.document_id = gone.document_id
+              AND c.workspace_connector_id = gone.workspace_connector_id
+              AND l.direction = CAST(gone.direction AS direction_enum)
             """)
-    int[] deleteLinks(@BindMethods List<DocumentLinkKey> keys);
+    int delete(@Bind("documentId") UUID[] documentIds, @Bind("workspaceConnectorId") UUID[] workspaceConnectorIds,
+               @Bind("direction") String[] directions);
 }

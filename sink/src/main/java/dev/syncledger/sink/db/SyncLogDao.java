@@ -1,10 +1,8 @@
 package dev.syncledger.sink.db;
 
-import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Writes workspace_connector_sync_logs. */
@@ -61,9 +59,9 @@ public interface SyncLogDao {
             """)
     void upsert(@BindMethods SyncLogColumns batch);
 
-    @SqlBatch("""
+    @SqlUpdate("""
             DELETE FROM workspace_connector_sync_logs
-            WHERE workspace_connector_sync_log_id = :id
+            WHERE workspace_connector_sync_log_id = ANY(:ids)
             """)
-    int[] deleteSyncLogs(@Bind("id") List<UUID> workspaceConnectorSyncLogIds);
+    int delete(@Bind("ids") UUID[] workspaceConnectorSyncLogIds);
 }

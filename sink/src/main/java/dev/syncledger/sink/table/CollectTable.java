@@ -3,6 +3,7 @@ package dev.syncledger.sink.table;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.Collect;
+import dev.syncledger.sink.db.CollectColumns;
 import dev.syncledger.sink.db.CollectDao;
 import dev.syncledger.sink.db.CollectRow;
 import java.util.List;
@@ -61,16 +62,13 @@ public final class CollectTable extends AvroStateTable<UUID, Collect, CollectRow
 
     @Override
     public void write(Handle handle, List<CollectRow> rows, ParentKeys parents) {
-        handle.attach(CollectDao.class).upsertCollects(
-                rows,
-                rows.stream().map(row -> parents.people(row.peopleId())).toList(),
-                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList(),
-                rows.stream().map(row -> parents.task(row.taskId())).toList());
+        handle.attach(CollectDao.class).upsert(CollectColumns.of(rows, row -> parents.people(row.peopleId()),
+                row -> parents.workspace(row.workspaceId()), row -> parents.task(row.taskId())));
     }
 
     @Override
     public int delete(Handle handle, List<UUID> keys) {
-        return StateTable.sum(handle.attach(CollectDao.class).deleteCollects(keys));
+        return handle.attach(CollectDao.class).delete(keys.toArray(UUID[]::new));
     }
 
     @Override

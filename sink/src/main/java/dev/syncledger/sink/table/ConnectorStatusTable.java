@@ -3,6 +3,7 @@ package dev.syncledger.sink.table;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.schemas.state.ConnectorStatus;
+import dev.syncledger.sink.db.ConnectorStatusColumns;
 import dev.syncledger.sink.db.ConnectorStatusDao;
 import dev.syncledger.sink.db.ConnectorStatusRow;
 import java.util.List;
@@ -62,15 +63,13 @@ public final class ConnectorStatusTable extends AvroStateTable<UUID, ConnectorSt
 
     @Override
     public void write(Handle handle, List<ConnectorStatusRow> rows, ParentKeys parents) {
-        handle.attach(ConnectorStatusDao.class).upsertStatuses(
-                rows,
-                rows.stream().map(row -> parents.connector(row.workspaceConnectorId())).toList(),
-                rows.stream().map(row -> parents.workspace(row.workspaceId())).toList());
+        handle.attach(ConnectorStatusDao.class).upsert(ConnectorStatusColumns.of(rows,
+                row -> parents.connector(row.workspaceConnectorId()), row -> parents.workspace(row.workspaceId())));
     }
 
     @Override
     public int delete(Handle handle, List<UUID> keys) {
-        return StateTable.sum(handle.attach(ConnectorStatusDao.class).deleteStatuses(keys));
+        return handle.attach(ConnectorStatusDao.class).delete(keys.toArray(UUID[]::new));
     }
 
     @Override

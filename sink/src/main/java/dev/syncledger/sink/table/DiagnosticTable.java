@@ -67,7 +67,7 @@ public final class DiagnosticTable extends AvroStateTable<UUID, ConnectorSyncDia
 
     @Override
     public int delete(Handle handle, List<UUID> keys) {
-        return StateTable.sum(handle.attach(DiagnosticDao.class).deleteDiagnostics(keys));
+        return handle.attach(DiagnosticDao.class).delete(keys.toArray(UUID[]::new));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.syncledger.sink.db.DocumentLinkDao;
 import dev.syncledger.sink.db.DocumentLinkKey;
 import dev.syncledger.sink.db.DocumentLinkRow;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -64,7 +65,10 @@ public final class DocumentLinkTable extends AvroStateTable<DocumentLinkKey, Doc
 
     @Override
     public int delete(Handle handle, List<DocumentLinkKey> keys) {
-        return StateTable.sum(handle.attach(DocumentLinkDao.class).deleteLinks(keys));
+        return handle.attach(DocumentLinkDao.class).delete(
+                keys.stream().map(DocumentLinkKey::documentId).toArray(UUID[]::new),
+                keys.stream().map(DocumentLinkKey::workspaceConnectorId).toArray(UUID[]::new),
+                keys.stream().map(DocumentLinkKey::direction).toArray(String[]::new));
     }
 
     @Override

@@ -56,13 +56,4 @@ public interface StateTable<K extends Comparable<? super K>, R> {
 
     /** The row in a message, with whatever tells its versions apart: {@code sync log <id> revision 2}. */
     String describe(R row);
-
-    /** How many rows a delete batch removed, counting a driver's "unknown" as none. */
-    static int sum(int[] counts) {
-        int total = 0;
-        for (int count : counts) {
-            total += Math.max(count, 0);
-        }
-        return total;
-    }
 }

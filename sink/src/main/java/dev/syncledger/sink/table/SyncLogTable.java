@@ -67,7 +67,7 @@ public final class SyncLogTable extends AvroStateTable<UUID, WorkspaceConnectorS
 
     @Override
     public int delete(Handle handle, List<UUID> keys) {
-        return StateTable.sum(handle.attach(SyncLogDao.class).deleteSyncLogs(keys));
+        return handle.attach(SyncLogDao.class).delete(keys.toArray(UUID[]::new));
     }
 
     @Override
