@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ class FaultScenariosIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultScenariosIT.class);
 
+    /**
+     * Scenarios whose waits are fixed by design (an ingest window, three kills), run by {@code -Pfaults} only, so that
+     * the default build stays within its time budget; SinkCrashIT covers a sink crash there.
+     */
+    static final String LONG = "long";
     private static final FaultSize SIZE = FaultSize.fromSystemProperties();
     private static final TopologyConfig TOPOLOGY = TopologyConfig.defaults().withDiagnosticRetention(FaultPipeline.KEEP_EVERYTHING);
     private static final Duration POLL = Duration.ofMillis(20);
@@ -74,6 +80,7 @@ class FaultScenariosIT {
     }
 
     @Test
+    @Tag(LONG)
     void scenario2SinkKilledThreeTimesBetweenWritingABatchAndCommittingIt(@TempDir Path dir) throws Exception {
         List<PublishedRecord> records = FaultWorkload.records(2, SIZE.events());
         Instant began = Instant.now();
@@ -103,7 +110,7 @@ class FaultScenariosIT {
             String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
             ProcessorRunner processor = pipeline.startProcessor("processor");
             SinkInstance sink = pipeline.startSink("sink", pipeline.sinkConfig().withDatabaseUrl(proxied));
-            Readiness database = HealthChecks.database(Database.connect(proxied, pipeline.database.schema()), Duration.ofSeconds(1));
+            Readiness database = HealthChecks.database(pipeline.keep(Database.connect(proxied, pipeline.database.schema())), Duration.ofSeconds(1));
             pipeline.publish(halves.get(0));
             pipeline.awaitCaughtUp();
             assertThat(database.problem()).as("ready before the outage").isEmpty();
@@ -269,6 +276,7 @@ class FaultScenariosIT {
      * already too old, it leaves the same rows, and the scenario cannot race the clock.
      */
     @Test
+    @Tag(LONG)
     void scenario9ProcessorKilledWhilePruningKeepsTheYoungRowsAndNeverBringsBackThePrunedOnes(@TempDir Path dir) throws Exception {
         Duration retention = Duration.ofHours(1);
         Duration spread = Duration.ofSeconds(10);
