@@ -74,14 +74,9 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + displayUrl
                     + "; expected jdbc:postgresql://host:5432/database?user=name, " + WHERE_TO_FIX);
         }
-        Database database = new Database(displayUrl, schema, pool(url, parsed, schema, limits));
-        try {
-            database.checkReachable();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return database;
+        PGSimpleDataSource connections = connections(url, parsed, schema, limits);
+        checkReachable(connections, displayUrl);
+        return new Database(displayUrl, schema, pool(connections, limits));
     }
 
     /** Schema names go into search_path and Flyway's configuration, so only plain lower-case identifiers are accepted. */
@@ -97,7 +92,7 @@ public final class Database implements AutoCloseable {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static HikariDataSource pool(String url, Properties parsed, String schema, ConnectionLimits limits) {
+    private static PGSimpleDataSource connections(String url, Properties parsed, String schema, ConnectionLimits limits) {
         PGSimpleDataSource connections = new PGSimpleDataSource();
         connections.setURL(url);
         connections.setCurrentSchema(schema);
@@ -117,6 +112,10 @@ public final class Database implements AutoCloseable {
         if (parsed.getProperty("options") == null) {
             connections.setOptions("-c statement_timeout=" + limits.statementTimeout().toMillis());
         }
+        return connections;
+    }
+
+    private static HikariDataSource pool(PGSimpleDataSource connections, ConnectionLimits limits) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(connections);
         pool.setPoolName(APPLICATION_NAME);
@@ -125,7 +124,7 @@ public final class Database implements AutoCloseable {
         pool.setConnectionTimeout(limits.connectTimeout().toMillis());
         pool.setValidationTimeout(Math.min(limits.connectTimeout().toMillis(), 5_000));
         pool.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
-        // Reachability is checked by checkReachable(), with a message a person can act on.
+        // Reachability is checked before, on a connection of its own, so that a wrong URL fails at once and says why.
         pool.setInitializationFailTimeout(-1);
         return new HikariDataSource(pool);
     }
@@ -168,6 +167,10 @@ public final class Database implements AutoCloseable {
 
     /** A one-line explanation of why the database cannot be used, naming the URL (without password) and the fix. */
     public DatabaseUnavailableException unavailable(Throwable cause) {
+        return unavailable(displayUrl, cause);
+    }
+
+    private static DatabaseUnavailableException unavailable(String displayUrl, Throwable cause) {
         String state = SqlFailure.sqlState(cause).orElse("");
         String why = SqlFailure.describe(cause).replaceAll("\\.+$", "");
         if (state.startsWith("28")) {
@@ -182,11 +185,11 @@ public final class Database implements AutoCloseable {
                 + "; is it running? " + WHERE_TO_FIX, cause);
     }
 
-    private void checkReachable() {
-        try (Connection connection = dataSource.getConnection()) {
+    private static void checkReachable(PGSimpleDataSource connections, String displayUrl) {
+        try (Connection connection = connections.getConnection()) {
             connection.getMetaData();
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw unavailable(displayUrl, e);
         }
     }
 
