@@ -2,7 +2,6 @@ package dev.syncledger.sink;
 
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
-import dev.syncledger.sink.write.SinkFaultHook;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +19,6 @@ import java.util.Objects;
  * @param pollTimeout       how long a poll waits for records; default 500 ms
  * @param consumerOverrides extra Kafka consumer properties; they cannot change the group, the servers, auto-commit
  *                          (always off) or the isolation level (always read_committed)
- * @param faultHook         for fault-injection tests only; {@link SinkFaultHook#NONE} otherwise
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -30,8 +28,7 @@ public record SinkConfig(
         SerdeConfig serde,
         int maxPollRecords,
         Duration pollTimeout,
-        Map<String, Object> consumerOverrides,
-        SinkFaultHook faultHook) {
+        Map<String, Object> consumerOverrides) {
 
     public static final String DEFAULT_GROUP_ID = "sync-ledger-sink";
     public static final int DEFAULT_MAX_POLL_RECORDS = 5000;
@@ -55,44 +52,39 @@ public record SinkConfig(
             throw new IllegalArgumentException("pollTimeout must be positive, was " + pollTimeout);
         }
         consumerOverrides = Map.copyOf(consumerOverrides);
-        Objects.requireNonNull(faultHook, "faultHook");
     }
 
     /** The defaults, with the given Kafka bootstrap servers. */
     public static SinkConfig of(String bootstrapServers) {
         return new SinkConfig(bootstrapServers, Database.DEFAULT_URL, Database.DEFAULT_SCHEMA, DEFAULT_GROUP_ID,
-                SerdeConfig.withoutRegistry(), DEFAULT_MAX_POLL_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of(), SinkFaultHook.NONE);
+                SerdeConfig.withoutRegistry(), DEFAULT_MAX_POLL_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of());
     }
 
     public SinkConfig withDatabaseUrl(String databaseUrl) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSchema(String schema) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withGroupId(String groupId) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSerde(SerdeConfig serde) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withMaxPollRecords(int maxPollRecords) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withPollTimeout(Duration pollTimeout) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withConsumerOverrides(Map<String, Object> consumerOverrides) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
-    }
-
-    public SinkConfig withFaultHook(SinkFaultHook faultHook) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides, faultHook);
+        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 }

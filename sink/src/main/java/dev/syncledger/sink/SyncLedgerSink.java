@@ -5,6 +5,7 @@ import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import dev.syncledger.sink.write.RetryPolicy;
 import dev.syncledger.sink.write.SinkBatch;
+import dev.syncledger.sink.write.SinkFaultHook;
 import dev.syncledger.sink.write.SinkFencedException;
 import dev.syncledger.sink.write.SinkRecordReader;
 import dev.syncledger.sink.write.SinkWriter;
@@ -86,7 +87,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
      * @throws DatabaseUnavailableException when PostgreSQL cannot be reached or refuses the login
      */
     public SyncLedgerSink(SinkConfig config) {
-        this(config, Database.connect(config.databaseUrl(), config.schema()), true);
+        this(config, Database.connect(config.databaseUrl(), config.schema()), true, SinkFaultHook.NONE);
     }
 
     /**
@@ -94,10 +95,18 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
      * anything else of the process share one connection pool. Migrates the schema.
      */
     public SyncLedgerSink(SinkConfig config, Database database) {
-        this(config, database, false);
+        this(config, database, false, SinkFaultHook.NONE);
     }
 
-    private SyncLedgerSink(SinkConfig config, Database database, boolean ownsDatabase) {
+    /**
+     * A sink with a connection pool of its own that calls {@code faultHook} around each batch's transaction: for
+     * fault-injection tests, which kill or pause it there. Nothing in the product sets a hook.
+     */
+    public static SyncLedgerSink withFaultHook(SinkConfig config, SinkFaultHook faultHook) {
+        return new SyncLedgerSink(config, Database.connect(config.databaseUrl(), config.schema()), true, faultHook);
+    }
+
+    private SyncLedgerSink(SinkConfig config, Database database, boolean ownsDatabase, SinkFaultHook faultHook) {
         this.config = config;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -105,7 +114,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         try {
             database.migrate();
             ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.bootstrapServers(), KAFKA_TIMEOUT), config.groupId());
-            this.writer = new SinkWriter(database, scope, config.faultHook(), RetryPolicy.TRANSACTION);
+            this.writer = new SinkWriter(database, scope, faultHook, RetryPolicy.TRANSACTION);
             this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             closeIfOwned();

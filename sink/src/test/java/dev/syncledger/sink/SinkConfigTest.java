@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncledger.sink.db.Database;
-import dev.syncledger.sink.write.SinkFaultHook;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +21,6 @@ class SinkConfigTest {
         assertThat(config.maxPollRecords()).isEqualTo(5000);
         assertThat(config.serde().schemaRegistryUrl()).isEmpty();
         assertThat(config.consumerOverrides()).isEmpty();
-        assertThat(config.faultHook()).isSameAs(SinkFaultHook.NONE);
     }
 
     @Test

@@ -78,11 +78,6 @@ public final class EventPublisher implements AutoCloseable {
         return codec.encode(event.topic(), event.value());
     }
 
-    /** Publishes bytes as they are: for tests and tools that need to send what no codec would write. */
-    public void publishRaw(String topic, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, key, value), onDelivery);
-    }
-
     /**
      * Waits until every event sent so far is delivered or has failed.
      *

@@ -13,6 +13,7 @@ import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.sink.SinkConfig;
+import dev.syncledger.sink.write.SinkFaultHook;
 import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.SinkDao;
 import dev.syncledger.sink.db.SinkOffset;
@@ -139,7 +140,11 @@ final class FaultPipeline implements AutoCloseable {
     }
 
     SinkInstance startSink(String name, SinkConfig config) {
-        return keep(SinkInstance.start(name, config));
+        return startSink(name, config, SinkFaultHook.NONE);
+    }
+
+    SinkInstance startSink(String name, SinkConfig config, SinkFaultHook faultHook) {
+        return keep(SinkInstance.start(name, config, faultHook));
     }
 
     SinkInstance startSink(String name) {

@@ -90,7 +90,7 @@ class FaultScenariosIT {
             int batch = Math.max(50, records.size() / 20);
             for (int kill = 1; kill <= 3; kill++) {
                 SinkInstance doomed = pipeline.startSink("sink-" + kill,
-                        pipeline.sinkConfig().withMaxPollRecords(batch).withFaultHook(SinkDeath.atBatch(2)));
+                        pipeline.sinkConfig().withMaxPollRecords(batch), SinkDeath.atBatch(2));
                 await().atMost(SIZE.timeout()).until(() -> !doomed.isAlive());
                 assertThat(doomed.wasKilled()).as("sink %d died of the injected kill", kill).isTrue();
             }
@@ -173,7 +173,7 @@ class FaultScenariosIT {
             int batch = Math.max(50, records.size() / 40);
             pipeline.startSink("sink-survivor", pipeline.sinkConfig().withMaxPollRecords(batch));
             SinkInstance sinkVictim = pipeline.startSink("sink-victim",
-                    pipeline.sinkConfig().withMaxPollRecords(batch).withFaultHook(SinkDeath.atBatch(2)));
+                    pipeline.sinkConfig().withMaxPollRecords(batch), SinkDeath.atBatch(2));
             await().atMost(SIZE.timeout()).until(() -> pipeline.membersWithPartitions(FaultPipeline.APPLICATION_ID) == 2
                     && pipeline.membersWithPartitions(FaultPipeline.SINK_GROUP) == 2);
 
@@ -197,7 +197,7 @@ class FaultScenariosIT {
         try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY)) {
             pipeline.startProcessor("processor");
             PausedSink pause = new PausedSink();
-            SinkInstance zombie = pipeline.startSink("zombie", pipeline.sinkConfig().withFaultHook(pause));
+            SinkInstance zombie = pipeline.startSink("zombie", pipeline.sinkConfig(), pause);
             pipeline.publish(thirds.get(0));
             pipeline.awaitCaughtUp();
 

@@ -2,6 +2,7 @@ package dev.syncledger.app.faults;
 
 import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.SyncLedgerSink;
+import dev.syncledger.sink.write.SinkFaultHook;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,14 +15,14 @@ final class SinkInstance implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Throwable> death = new AtomicReference<>();
 
-    private SinkInstance(String name, SinkConfig config) {
-        sink = new SyncLedgerSink(config);
+    private SinkInstance(String name, SyncLedgerSink sink) {
+        this.sink = sink;
         thread = new Thread(sink, name);
         thread.setUncaughtExceptionHandler((t, e) -> death.set(e));
     }
 
-    static SinkInstance start(String name, SinkConfig config) {
-        SinkInstance instance = new SinkInstance(name, config);
+    static SinkInstance start(String name, SinkConfig config, SinkFaultHook faultHook) {
+        SinkInstance instance = new SinkInstance(name, SyncLedgerSink.withFaultHook(config, faultHook));
         instance.thread.start();
         return instance;
     }

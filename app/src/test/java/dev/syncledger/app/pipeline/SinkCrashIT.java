@@ -77,12 +77,12 @@ class SinkCrashIT {
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 2_000,
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500,
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 4_000));
-        SyncLedgerSink doomed = new SyncLedgerSink(config.withFaultHook(batch -> {
+        SyncLedgerSink doomed = SyncLedgerSink.withFaultHook(config, batch -> {
             if (batches.incrementAndGet() == CRASH_ON_BATCH) {
                 batch.abortConnection();
                 throw new SimulatedCrash();
             }
-        }));
+        });
         AtomicReference<Throwable> death = new AtomicReference<>();
         Thread doomedThread = new Thread(doomed, "doomed-sink");
         doomedThread.setUncaughtExceptionHandler((thread, e) -> death.set(e));
