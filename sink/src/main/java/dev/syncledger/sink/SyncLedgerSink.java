@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * Consumes the state and rejected topics and writes them into PostgreSQL, one transaction per poll.
  * The offsets stored with the rows in sink_offsets are the truth: each assigned partition starts
  * there, and while the database is down every partition is paused and later sent back there, so no
- * record is skipped. Offsets are also committed to Kafka, only for consumer-lag tools.
+ * record is skipped. Offsets are also committed to Kafka, only for consumer-lag tools. While one batch commits
+ * on a writer thread, the consumer polls and decodes the next ({@link InFlightWrite}); batches still commit one
+ * after another.
  *
  * <p>{@link #run()} on one thread; {@link #close()} from another lets the batch in hand commit, then
  * stops. An {@link Error} out of the batch (the crash simulation of {@link dev.syncledger.sink.write.SinkFaultHook})
@@ -58,6 +60,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final SinkRecordReader reader;
     private final SinkWriter writer;
     private final Consumer<byte[], byte[]> consumer;
+    private final InFlightWrite inFlight = new InFlightWrite();
 
     private final Object lifecycle = new Object();
     private boolean started;
@@ -161,20 +164,36 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 LOG.info("Sink stopped: {} rows written, {} deleted, {} rejected events written",
                         rowsWritten.get(), rowsDeleted.get(), rejectedEventsWritten.get());
             }
+            inFlight.close();
             finished.countDown();
         }
     }
 
+    /**
+     * Polls and decodes the next batch while the previous one commits on the writer thread ({@link InFlightWrite}):
+     * the database's round trips no longer wait for the consumer, nor the consumer for them.
+     */
     private void consume() {
         consumer.subscribe(SinkRecordReader.TOPICS, new Repositioning());
         LOG.info("Sink consuming {} as group {} into {}", SinkRecordReader.TOPICS, config.groupId(), database);
         try {
             while (!closing) {
+                if (!unpositioned.isEmpty()) {
+                    settle(); // the stored offsets to resume from are those after the batch in flight
+                }
                 positionFromDatabase();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
+                if (inFlight.isDone()) {
+                    settle();
+                }
                 Map<TopicPartition, Long> advanced = positionsPastAcknowledged();
                 if (!records.isEmpty() || !advanced.isEmpty()) {
-                    writeAndAcknowledge(records, advanced);
+                    SinkBatch batch = SinkBatch.of(records, reader).resumingAt(advanced);
+                    if (settle()) {
+                        // Acknowledged as soon as it is handed over: a failure repositions every partition from the database.
+                        acknowledged.putAll(batch.nextOffsets());
+                        inFlight.start(batch, this::writeAndCount);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -182,6 +201,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 throw e;
             }
         }
+        settle(); // the batch in hand commits before the sink stops
     }
 
     /** While the database is down, all partitions are paused and the poll is the wait between attempts. */
@@ -251,28 +271,41 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         return advanced;
     }
 
-    private void writeAndAcknowledge(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> positions) {
-        SinkBatch batch = SinkBatch.of(records, reader).resumingAt(positions);
-        WriteCounts counts;
-        try {
-            counts = writer.writeCounted(batch);
-        } catch (DatabaseUnavailableException e) {
-            enterOutage(e);
-            return;
-        } catch (SinkFencedException e) {
-            batchesFenced.incrementAndGet();
-            LOG.warn("{}; positions are read again from sink_offsets", e.getMessage());
-            repositionFromDatabase();
-            return;
-        }
+    /** On the writer thread: the counters move as the transaction commits, not when the consumer next looks. */
+    private WriteCounts writeAndCount(SinkBatch batch) {
+        WriteCounts counts = writer.writeCounted(batch);
         WriteResult result = counts.totals();
         counts.rowsWrittenByTable().forEach((table, n) -> rowsWrittenByTable.computeIfAbsent(table, t -> new AtomicLong()).addAndGet(n));
         counts.rejectedByReason().forEach((reason, n) -> rejectedEventsByReason.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(n));
         rowsWritten.addAndGet(result.rowsWritten());
         rowsDeleted.addAndGet(result.rowsDeleted());
         rejectedEventsWritten.addAndGet(result.rejectedEventsWritten());
-        LOG.debug("Committed {}", batch);
-        acknowledged.putAll(batch.nextOffsets());
+        return counts;
+    }
+
+    /**
+     * Waits for the batch in flight, if any, and takes its outcome in. False when it was not committed (PostgreSQL
+     * unreachable, or another consumer of the group wrote past it): every partition is then read again from the
+     * offsets stored in the database, and whatever was polled since is dropped with it.
+     */
+    private boolean settle() {
+        if (inFlight.isEmpty()) {
+            return true;
+        }
+        SinkBatch batch = inFlight.batch();
+        WriteCounts counts;
+        try {
+            counts = inFlight.await();
+        } catch (DatabaseUnavailableException e) {
+            enterOutage(e);
+            return false;
+        } catch (SinkFencedException e) {
+            batchesFenced.incrementAndGet();
+            LOG.warn("{}; positions are read again from sink_offsets", e.getMessage());
+            repositionFromDatabase();
+            return false;
+        }
+        LOG.debug("Committed {}: {}", batch, counts.totals());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         batch.nextOffsets().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
         consumer.commitAsync(offsets, (committed, e) -> {
@@ -280,6 +313,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 LOG.debug("Kafka offset commit failed (only lag tools read it): {}", e.getMessage());
             }
         });
+        return true;
     }
 
     /** Nothing uncommitted may be skipped: every partition waits, then starts again from the database's offsets. */
@@ -391,6 +425,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // The new owner starts from the offsets stored in the database: let the batch in flight store its own first.
+            settle();
             unpositioned.removeAll(partitions);
             acknowledged.keySet().removeAll(partitions);
         }
