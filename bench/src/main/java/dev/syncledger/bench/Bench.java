@@ -82,6 +82,7 @@ public final class Bench {
         return switch (stage) {
             case "processor" -> new ProcessorBenchmark(options.size(), kafka.get()).run();
             case "sink" -> new SinkBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
+            case "peer" -> new PeerBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             case "e2e" -> new EndToEndBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             case "retention" -> new RetentionBenchmark(options.size()).run();
             case "memory" -> new MemoryBenchmark(options.size(), kafka.get()).run();

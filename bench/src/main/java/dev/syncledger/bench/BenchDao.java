@@ -14,6 +14,9 @@ interface BenchDao {
     @SqlUpdate("CREATE TABLE <copy> (LIKE <table>)")
     void createUnindexedCopy(@Define("copy") String copy, @Define("table") String table);
 
+    @SqlUpdate("DROP TABLE IF EXISTS <copy>")
+    void dropCopy(@Define("copy") String copy);
+
     @SqlQuery("SELECT count(*) FROM <table>")
     long count(@Define("table") String table);
 }

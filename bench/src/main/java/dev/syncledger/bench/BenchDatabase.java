@@ -44,6 +44,10 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        database.jdbi().useExtension(BenchDao.class, dao -> dao.dropSchema(database.schema()));
+        try {
+            database.jdbi().useExtension(BenchDao.class, dao -> dao.dropSchema(database.schema()));
+        } finally {
+            database.close();
+        }
     }
 }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line: {@code --size quick|full --only processor,sink,e2e,retention,memory,state --out FILE
+ * The command line: {@code --size quick|full --only processor,sink,peer,e2e,retention,memory,state --out FILE
  * --database-url URL --rate EVENTS_PER_SECOND --events N} (the end-to-end run's offered rate and the processor and
  * sink workloads' event count, the size's by default).
  */
 record BenchOptions(BenchSize size, Set<String> stages, Path out, String databaseUrl) {
 
-    static final List<String> STAGES = List.of("processor", "sink", "e2e", "retention", "memory", "state");
+    static final List<String> STAGES = List.of("processor", "sink", "peer", "e2e", "retention", "memory", "state");
     static final String USAGE = "usage: Bench [--size quick|full] [--only " + String.join(",", STAGES)
             + "] [--out bench/target/bench.json] [--database-url jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]"
             + " [--rate events/s offered end to end] [--events events in the processor and sink workloads]";

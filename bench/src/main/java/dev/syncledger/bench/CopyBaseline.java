@@ -16,8 +16,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The database's own limit on this machine: the rows the sink wrote, copied out to files first
- * (untimed), then COPYed into unindexed tables of the same shape in one transaction (timed).
+ * The database's own limits on this machine: the rows the sink wrote, copied out to files first (untimed), then
+ * COPYed in one transaction (timed) into unindexed tables of the same shape ({@link #measure}), or into a fresh
+ * copy of the real schema, parents first, with every key, index, check and foreign key
+ * ({@link #measureIntoSchema}): the fastest any writer could put these rows into these tables.
  */
 final class CopyBaseline {
 
@@ -49,19 +51,56 @@ final class CopyBaseline {
         });
     }
 
+    /** Counts the state rows only, as the sink's rate does; the parents' COPY is part of the time, as for the sink. */
+    static Result measureIntoSchema(Jdbi source, Jdbi target, Path work) {
+        Map<ParentTable, Path> parents = new EnumMap<>(ParentTable.class);
+        Map<CopiedTable, Path> states = new EnumMap<>(CopiedTable.class);
+        source.useHandle(handle -> {
+            for (ParentTable table : ParentTable.inKeyOrder()) {
+                Path file = work.resolve("schema-" + table.name() + ".copy");
+                copyOut(handle, table.copyOut(), file);
+                parents.put(table, file);
+            }
+            for (CopiedTable table : CopiedTable.all()) {
+                Path file = work.resolve("schema-" + table.table() + ".copy");
+                copyOut(handle, table.copyOut(), file);
+                states.put(table, file);
+            }
+        });
+        return target.inTransaction(handle -> {
+            long rows = 0;
+            long started = System.nanoTime();
+            for (ParentTable table : ParentTable.inKeyOrder()) {
+                copyIn(handle, table.copyIn(), parents.get(table));
+            }
+            for (CopiedTable table : CopiedTable.all()) {
+                rows += copyIn(handle, table.copyIntoSchema(), states.get(table));
+            }
+            return new Result(rows, System.nanoTime() - started);
+        });
+    }
+
     private static void copyOut(Handle handle, CopiedTable table, Path file) {
+        copyOut(handle, table.copyOut(), file);
+    }
+
+    static void copyOut(Handle handle, String statement, Path file) {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            copyManager(handle).copyOut(table.copyOut(), out);
+            copyManager(handle).copyOut(statement, out);
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot copy " + table.table() + " out: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + statement + ": " + e.getMessage(), e);
         }
     }
 
     private static long copyIn(Handle handle, CopiedTable table, Path file) {
+        return copyIn(handle, table.copyIn(), file);
+    }
+
+    static long copyIn(Handle handle, String statement, Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return copyManager(handle).copyIn(table.copyIn(), in);
+            return copyManager(handle).copyIn(statement, in);
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot copy into " + table.copy() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + statement + ": " + e.getMessage(), e);
         }
     }
 

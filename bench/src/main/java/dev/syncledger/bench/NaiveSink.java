@@ -7,7 +7,11 @@ import dev.syncledger.sink.table.ParentKeys;
 import dev.syncledger.sink.table.ParentRequest;
 import dev.syncledger.sink.table.StateTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -17,9 +21,23 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class NaiveSink {
 
-    record Result(long rows, long nanos) {
+    /** Slices of the sample, each timed on its own, so that the report can say how steady the rate was. */
+    static final int SLICES = 5;
+
+    /**
+     * @param sliceRates rows per second of each slice
+     */
+    record Result(long rows, long nanos, List<Double> sliceRates) {
         double rowsPerSecond() {
             return Numbers.perSecond(rows, nanos);
+        }
+
+        /** Half the range of the slices' rates, relative to their mean: 0.05 is ±5%. */
+        double spread() {
+            double mean = sliceRates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double max = sliceRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double min = sliceRates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            return mean == 0 ? 0 : (max - min) / 2 / mean;
         }
     }
 
@@ -35,12 +53,25 @@ final class NaiveSink {
             prepared.add(Prepared.of(topic.table(), topic.values(), request));
         }
         ParentKeys parents = jdbi.inTransaction(handle -> request.createMissing(handle.attach(ParentDao.class), new ParentCache(0)));
-        long rows = 0;
-        long started = System.nanoTime();
+        // Every slice has the same mix of tables: the rows are interleaved by a fixed shuffle.
+        List<Consumer<Handle>> each = new ArrayList<>();
         for (Prepared<?> table : prepared) {
-            rows += table.writeEach(jdbi, parents);
+            each.addAll(table.writes(parents));
         }
-        return new Result(rows, System.nanoTime() - started);
+        Collections.shuffle(each, new Random(42));
+        List<Double> sliceRates = new ArrayList<>();
+        long nanos = 0;
+        int sliceSize = Math.max(1, (each.size() + SLICES - 1) / SLICES);
+        for (int from = 0; from < each.size(); from += sliceSize) {
+            List<Consumer<Handle>> slice = each.subList(from, Math.min(each.size(), from + sliceSize));
+            long started = System.nanoTime();
+            // One handle in auto-commit mode: every statement is its own transaction, as in a naive sink.
+            jdbi.useHandle(handle -> slice.forEach(write -> write.accept(handle)));
+            long took = System.nanoTime() - started;
+            nanos += took;
+            sliceRates.add(Numbers.perSecond(slice.size(), took));
+        }
+        return new Result(each.size(), nanos, List.copyOf(sliceRates));
     }
 
     private record Prepared<R>(StateTable<?, R> table, List<R> rows) {
@@ -59,14 +90,8 @@ final class NaiveSink {
             return new Prepared<>(table, rows);
         }
 
-        long writeEach(Jdbi jdbi, ParentKeys parents) {
-            // One handle in auto-commit mode: every statement is its own transaction, as in a naive sink.
-            return jdbi.withHandle(handle -> {
-                for (R row : rows) {
-                    table.write(handle, List.of(row), parents);
-                }
-                return (long) rows.size();
-            });
+        List<Consumer<Handle>> writes(ParentKeys parents) {
+            return rows.stream().<Consumer<Handle>>map(row -> handle -> table.write(handle, List.of(row), parents)).toList();
         }
     }
 }

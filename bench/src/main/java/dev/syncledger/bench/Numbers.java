@@ -20,6 +20,11 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.2f", ratio);
     }
 
+    /** A relative spread as ±percent. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "±%.1f%%", fraction * 100);
+    }
+
     static String millis(double millis) {
         return String.format(Locale.ROOT, "%,.0f ms", millis);
     }

@@ -28,7 +28,7 @@ class BenchIT {
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("processor", "sink", "e2e", "retention", "memory");
         JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("stages");
-        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "e2e", "retention", "memory", "state");
+        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "peer", "e2e", "retention", "memory", "state");
 
         JsonNode processor = stages.get("processor");
         assertThat(processor.get("events").asLong()).isEqualTo(BenchSize.QUICK.processorEvents());
@@ -42,7 +42,16 @@ class BenchIT {
         assertThat(sink.get("copy_rows").asLong()).isEqualTo(sink.get("table_rows").asLong()).isPositive();
         assertThat(sink.get("naive_rows").asLong()).isPositive();
         assertThat(sink.get("ratio_to_copy").asDouble()).isPositive();
+        assertThat(sink.get("ratio_to_schema_copy").asDouble()).isPositive();
+        assertThat(sink.get("schema_copy_rows").asLong()).as("the real-schema copy holds the sink's rows")
+                .isEqualTo(sink.get("copy_rows").asLong());
+        assertThat(sink.get("naive_slice_rows_per_s")).hasSize(NaiveSink.SLICES);
         assertThat(sink.get("ratio_to_naive").asDouble()).isPositive();
+
+        JsonNode peer = stages.get("peer");
+        assertThat(peer.get("records").asLong()).isEqualTo((long) BenchSize.QUICK.peerKeys() * PeerBenchmark.UPDATES);
+        assertThat(peer.get("runs")).hasSize(PeerBenchmark.RUNS);
+        assertThat(peer.get("median_ratio").asDouble()).isPositive();
 
         JsonNode e2e = stages.get("e2e");
         assertThat(e2e.get("runs_timed").asLong()).isPositive();
