@@ -31,7 +31,7 @@ public record SinkConfig(
         Map<String, Object> consumerOverrides) {
 
     public static final String DEFAULT_GROUP_ID = "sync-ledger-sink";
-    public static final int DEFAULT_MAX_POLL_RECORDS = 5000;
+    public static final int DEFAULT_MAX_POLL_RECORDS = 20_000;
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
     public SinkConfig {

@@ -52,6 +52,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncLedgerSink.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    /** Per partition and fetch; the consumer's fetch.max.bytes (50 MiB) still bounds a whole fetch. */
+    static final int BATCH_FETCH_BYTES = 8 << 20;
 
     private final SinkConfig config;
     private final Database database;
@@ -129,6 +131,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        // A poll returns about one fetch per partition: at the default 1 MiB, some 4,000 state records, whatever
+        // max.poll.records says. Behind a backlog, bigger batches mean fewer transactions and more updates of one key
+        // folded into one row.
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, BATCH_FETCH_BYTES);
         properties.putAll(config.consumerOverrides());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
