@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -88,8 +89,13 @@ public final class Database implements AutoCloseable {
         return schema;
     }
 
+    /**
+     * Built from the epoch second rather than with {@code OffsetDateTime.ofInstant}, which asks the offset for its
+     * rules and so allocates a new {@code ZoneRules} per value: 16% of the sink's writer thread in a profile.
+     */
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null
+                : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     private static PGSimpleDataSource connections(String url, Properties parsed, String schema, ConnectionLimits limits) {
