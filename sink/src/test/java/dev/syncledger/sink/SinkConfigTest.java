@@ -18,7 +18,7 @@ class SinkConfigTest {
         assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres");
         assertThat(config.schema()).isEqualTo(Database.DEFAULT_SCHEMA).isEqualTo("sync_ledger");
         assertThat(config.groupId()).isEqualTo("sync-ledger-sink");
-        assertThat(config.maxPollRecords()).isEqualTo(5000);
+        assertThat(config.maxPollRecords()).isEqualTo(20_000);
         assertThat(config.serde().schemaRegistryUrl()).isEmpty();
         assertThat(config.consumerOverrides()).isEmpty();
     }
