@@ -8,7 +8,7 @@ import dev.syncledger.sink.SyncLedgerSink;
 import dev.syncledger.sink.table.StateTable;
 import dev.syncledger.sink.table.StateTables;
 import dev.syncledger.sink.write.SinkRecordReader;
-import dev.syncledger.sink.write.SinkWriter;
+import dev.syncledger.sink.write.SinkRefusals;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -127,7 +127,7 @@ public final class SyncLedgerMetrics {
         public void bindTo(MeterRegistry registry) {
             StateTables.all(SerdeConfig.withoutRegistry()).stream().map(StateTable::tableName).forEach(table -> table(registry, table));
             Stream.concat(Stream.of(RejectionReason.values()).map(RejectionReason::code),
-                            Stream.of(SinkRecordReader.UNDECODABLE, SinkWriter.UNWRITABLE))
+                            Stream.of(SinkRefusals.UNDECODABLE, SinkRefusals.UNWRITABLE))
                     .forEach(reason -> reason(registry, reason));
             FunctionCounter.builder(ROWS_DELETED, sink, SyncLedgerSink::rowsDeleted)
                     .description("Rows the sink deleted because of tombstones (retention, unlinks)")

@@ -14,24 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Knows the topics the sink reads: every state topic through its {@link StateTable}, and the
- * rejected topic. A record it cannot decode becomes a rejection with reason {@value #UNDECODABLE}
+ * rejected topic. A record it cannot decode becomes a rejection with reason {@value SinkRefusals#UNDECODABLE}
  * instead of stopping the sink.
  */
 public final class SinkRecordReader {
 
-    public static final String UNDECODABLE = "sink_undecodable";
 
     /** Every topic the sink consumes: all state topics and the rejected topic. */
     public static final List<String> TOPICS = Stream.concat(Topics.STATES.stream(), Stream.of(Topics.REJECTED))
             .map(TopicSpec::name)
             .toList();
 
-    private static final Logger LOG = LoggerFactory.getLogger(SinkRecordReader.class);
 
     private final List<StateTable<?, ?>> tables;
     private final AvroCodec<RejectedEvent> rejectedCodec;
@@ -56,14 +52,8 @@ public final class SinkRecordReader {
         try {
             return rejectedRow(rejectedCodec.decode(origin.topic(), origin.value()));
         } catch (UndecodableRecordException e) {
-            return undecodable(origin, "cannot decode a RejectedEvent: " + e.getMessage());
+            return SinkRefusals.undecodable(origin, "cannot decode a RejectedEvent: " + e.getMessage());
         }
-    }
-
-    static RejectedEventRow undecodable(RecordOrigin origin, String why) {
-        String message = oneLine(why);
-        LOG.warn("Record {} is written to rejected_events as {}: {}", origin, UNDECODABLE, message);
-        return origin.rejection(UNDECODABLE, message);
     }
 
     private static RejectedEventRow rejectedRow(RejectedEvent event) {
@@ -90,9 +80,5 @@ public final class SinkRecordReader {
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -37,9 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SinkWriter {
 
-    /** A state record PostgreSQL refuses (a constraint or a value out of range) is set aside under this reason. */
-    public static final String UNWRITABLE = "sink_unwritable";
-
     private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
 
     private final Database database;

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One table's share of a batch: the last value per key, as compaction would keep it, split into rows
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TableBatch<K extends Comparable<? super K>, R> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TableBatch.class);
     private static final String ROW_SAVEPOINT = "state_row";
 
     private final StateTable<K, R> table;
@@ -92,9 +89,7 @@ final class TableBatch<K extends Comparable<? super K>, R> {
     }
 
     private RejectedEventRow refused(Upsert<R> upsert, JdbiException e) {
-        String message = "PostgreSQL refused " + table.describe(upsert.row()) + ": " + SqlFailure.describe(e);
-        LOG.warn("Record {} is written to rejected_events as {}: {}", upsert.origin(), SinkWriter.UNWRITABLE, message);
-        return upsert.origin().rejection(SinkWriter.UNWRITABLE, message);
+        return SinkRefusals.unwritable(upsert.origin(), table.describe(upsert.row()), e);
     }
 
     @Override
@@ -125,7 +120,7 @@ final class TableBatch<K extends Comparable<? super K>, R> {
             try {
                 key = table.parseKey(origin.key());
             } catch (IllegalArgumentException | NullPointerException e) {
-                return Optional.of(SinkRecordReader.undecodable(origin,
+                return Optional.of(SinkRefusals.undecodable(origin,
                         "a tombstone whose key is not a " + table.keyName() + ": " + origin.key()));
             }
             last.put(key, null);
@@ -137,7 +132,7 @@ final class TableBatch<K extends Comparable<? super K>, R> {
             try {
                 row = table.decode(origin.value());
             } catch (UndecodableRecordException e) {
-                return Optional.of(SinkRecordReader.undecodable(origin, "cannot decode a " + table.recordName() + ": " + e.getMessage()));
+                return Optional.of(SinkRefusals.undecodable(origin, "cannot decode a " + table.recordName() + ": " + e.getMessage()));
             }
             last.put(table.keyOf(row), new Upsert<>(row, origin));
             return Optional.empty();

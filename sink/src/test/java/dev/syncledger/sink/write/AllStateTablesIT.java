@@ -161,7 +161,7 @@ class AllStateTablesIT {
                 records.rejected(records.rejectedEvent(7))));
 
         assertThat(counts.rowsWrittenByTable()).isEqualTo(Map.of("workspace_connector_sync_logs", 1));
-        assertThat(counts.rejectedByReason()).isEqualTo(Map.of(SinkWriter.UNWRITABLE, 1, "malformed", 1));
+        assertThat(counts.rejectedByReason()).isEqualTo(Map.of(SinkRefusals.UNWRITABLE, 1, "malformed", 1));
     }
 
     @Test

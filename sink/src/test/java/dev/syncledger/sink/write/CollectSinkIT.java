@@ -186,7 +186,7 @@ class CollectSinkIT {
         assertThat(result).isEqualTo(new WriteResult(1, 0, 2));
         assertThat(stored().collectCount()).isEqualTo(1);
         List<RejectedEventRow> rejections = stored().rejectedEvents();
-        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkWriter.UNWRITABLE);
+        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkRefusals.UNWRITABLE);
         assertThat(rejections).extracting(RejectedEventRow::sourceOffset).containsExactly(tooLong.offset(), unknownStatus.offset());
         assertThat(rejections.get(0).message()).startsWith("PostgreSQL refused collect " + longProvider + " revision 1: ")
                 .contains("character varying(255)");

@@ -162,7 +162,7 @@ class ConnectorStatusSinkIT {
         assertThat(result).isEqualTo(new WriteResult(1, 0, 1));
         assertThat(stored().connectorStatus(records.connectorId)).isEmpty();
         assertThat(stored().rejectedEvents()).singleElement().satisfies(rejection -> {
-            assertThat(rejection.reason()).isEqualTo(SinkWriter.UNWRITABLE);
+            assertThat(rejection.reason()).isEqualTo(SinkRefusals.UNWRITABLE);
             assertThat(rejection.message())
                     .startsWith("PostgreSQL refused connector status " + records.connectorId + " revision 1: ")
                     .contains("connector_status_runs_add_up");

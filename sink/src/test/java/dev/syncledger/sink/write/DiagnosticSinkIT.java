@@ -179,7 +179,7 @@ class DiagnosticSinkIT {
         assertThat(stored().diagnostic(fine)).isPresent();
         assertThat(stored().diagnosticCount()).isEqualTo(1);
         List<RejectedEventRow> rejections = stored().rejectedEvents();
-        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkWriter.UNWRITABLE);
+        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkRefusals.UNWRITABLE);
         assertThat(rejections).extracting(RejectedEventRow::sourceOffset).containsExactly(outOfRange.offset(), newerReason.offset());
         assertThat(rejections.get(0).message())
                 .startsWith("PostgreSQL refused diagnostic " + badStatus + ": ")
@@ -199,7 +199,7 @@ class DiagnosticSinkIT {
 
         assertThat(stored().diagnostic(fine)).isPresent();
         List<RejectedEventRow> rejections = stored().rejectedEvents();
-        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkRecordReader.UNDECODABLE).hasSize(2);
+        assertThat(rejections).extracting(RejectedEventRow::reason).containsOnly(SinkRefusals.UNDECODABLE).hasSize(2);
         assertThat(rejections.get(0).message()).startsWith("cannot decode a ConnectorSyncDiagnostic: ");
         assertThat(rejections.get(1).message()).isEqualTo("a tombstone whose key is not a diagnostic id: not-a-uuid");
     }

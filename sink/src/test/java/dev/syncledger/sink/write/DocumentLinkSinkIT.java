@@ -182,7 +182,7 @@ class DocumentLinkSinkIT {
         assertThat(result).isEqualTo(new WriteResult(1, 0, 1));
         assertThat(stored().linkCount()).isEqualTo(1);
         assertThat(stored().rejectedEvents()).singleElement().satisfies(rejection -> {
-            assertThat(rejection.reason()).isEqualTo(SinkWriter.UNWRITABLE);
+            assertThat(rejection.reason()).isEqualTo(SinkRefusals.UNWRITABLE);
             assertThat(rejection.sourceOffset()).isEqualTo(sideways.offset());
             assertThat(rejection.message()).startsWith("PostgreSQL refused document link ").contains("direction_enum");
         });

@@ -92,7 +92,7 @@ class SinkBatchTest {
         SinkBatch batch = records.batch(records.rawState("key", new byte[] {1, 2}), records.rawRejected(null));
 
         assertThat(syncLogs(batch)).isEmpty();
-        assertThat(batch.rejections()).hasSize(2).allSatisfy(r -> assertThat(r.reason()).isEqualTo(SinkRecordReader.UNDECODABLE));
+        assertThat(batch.rejections()).hasSize(2).allSatisfy(r -> assertThat(r.reason()).isEqualTo(SinkRefusals.UNDECODABLE));
     }
 
     private static List<SyncLogRow> syncLogs(SinkBatch batch) {
