@@ -103,13 +103,7 @@ public final class CollectBranch implements EntityBranch<CollectChange> {
 
     @Override
     public void fold(CollectChange event, EventOrigin origin, Instant clock) {
-        String key = event.collectId().toString();
-        CollectLedger stored = ledgers.get(key);
-        CollectDecision decision = fold.apply(stored, event, origin, clock);
-        if (decision.ledgerChanged()) {
-            ledgers.put(key, stored, decision.ledger());
-        }
-        decision.rejections().forEach(out::reject);
+        ledgers.fold(event.collectId().toString(), stored -> fold.apply(stored, event, origin, clock), out);
     }
 
     @Override

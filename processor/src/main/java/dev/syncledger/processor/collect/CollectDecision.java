@@ -1,6 +1,7 @@
 package dev.syncledger.processor.collect;
 
 import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.ledger.LedgerDecision;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * changed, and the rejections to publish, which may include an earlier event it displaced. The collect row
  * and the sync log it produces are published from the ledger when the task commits.
  */
-public record CollectDecision(CollectLedger ledger, boolean ledgerChanged, List<Rejection> rejections) {
+public record CollectDecision(CollectLedger ledger, boolean ledgerChanged, List<Rejection> rejections)
+        implements LedgerDecision<CollectLedger> {
 
     public CollectDecision {
         rejections = List.copyOf(rejections);

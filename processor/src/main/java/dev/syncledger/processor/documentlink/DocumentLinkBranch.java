@@ -94,13 +94,7 @@ public final class DocumentLinkBranch implements EntityBranch<LinkEvent> {
 
     @Override
     public void fold(LinkEvent event, EventOrigin origin, Instant clock) {
-        String key = event.key().toString();
-        DocumentLinkLedger stored = ledgers.get(key);
-        DocumentLinkDecision decision = fold.apply(stored, event, origin, clock);
-        if (decision.ledgerChanged()) {
-            ledgers.put(key, stored, decision.ledger());
-        }
-        decision.rejections().forEach(out::reject);
+        ledgers.fold(event.key().toString(), stored -> fold.apply(stored, event, origin, clock), out);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package dev.syncledger.processor.documentlink;
 
 import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.ledger.LedgerDecision;
 import java.util.List;
 
 /**
  * What one event does to a link: the ledger to keep (null when there is still none), whether it must be
  * stored, and the rejections to publish. The row is published from the ledger when the task commits.
  */
-public record DocumentLinkDecision(DocumentLinkLedger ledger, boolean ledgerChanged, List<Rejection> rejections) {
+public record DocumentLinkDecision(DocumentLinkLedger ledger, boolean ledgerChanged, List<Rejection> rejections)
+        implements LedgerDecision<DocumentLinkLedger> {
 
     public DocumentLinkDecision {
         rejections = List.copyOf(rejections);

@@ -62,6 +62,19 @@ public final class HeldLedgers<L extends LedgerRules.Held> {
         return ledgers.get(key);
     }
 
+    /**
+     * Folds one event into the ledger held under {@code key}: {@code fold} gets the stored ledger (null when there is
+     * none), a changed ledger is stored, and the rejections it earned go to {@code output}.
+     */
+    public void fold(String key, Function<L, ? extends LedgerDecision<L>> fold, LedgerOutput output) {
+        L stored = get(key);
+        LedgerDecision<L> decision = fold.apply(stored);
+        if (decision.ledgerChanged()) {
+            put(key, stored, decision.ledger());
+        }
+        decision.rejections().forEach(output::reject);
+    }
+
     /** Stores the ledger that replaces {@code before} (null when there was none) and moves its expiry. */
     public void put(String key, L before, L after) {
         ledgers.put(key, after);

@@ -99,13 +99,7 @@ public final class SyncLogBranch implements EntityBranch<SyncLogEvent> {
 
     @Override
     public void fold(SyncLogEvent event, EventOrigin origin, Instant clock) {
-        String key = event.syncLogId().toString();
-        SyncLogLedger stored = ledgers.get(key);
-        SyncLogDecision decision = fold.apply(stored, event, origin, clock);
-        if (decision.ledgerChanged()) {
-            ledgers.put(key, stored, decision.ledger());
-        }
-        decision.rejections().forEach(out::reject);
+        ledgers.fold(event.syncLogId().toString(), stored -> fold.apply(stored, event, origin, clock), out);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.syncledger.processor.synclog;
 
 import dev.syncledger.processor.rejection.Rejection;
+import dev.syncledger.processor.ledger.LedgerDecision;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * the rejections to publish, which may include earlier events it displaced. The row is published from the
  * ledger when the task commits, once however many events changed it.
  */
-public record SyncLogDecision(SyncLogLedger ledger, boolean ledgerChanged, List<Rejection> rejections) {
+public record SyncLogDecision(SyncLogLedger ledger, boolean ledgerChanged, List<Rejection> rejections)
+        implements LedgerDecision<SyncLogLedger> {
 
     public SyncLogDecision {
         rejections = List.copyOf(rejections);
