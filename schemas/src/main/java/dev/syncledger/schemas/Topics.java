@@ -29,6 +29,13 @@ public final class Topics {
     public static final TopicSpec REJECTED = TopicSpec.log("connector-sync.rejected");
 
     /**
+     * Every alert transition (opened, resolved), keyed by workspace connector so that a connector's transitions
+     * stay in order. A history, not state: compaction would keep one transition per connector and lose the rest
+     * before the notifier delivered them.
+     */
+    public static final TopicSpec ALERTS = TopicSpec.alerts("connector-sync.alerts");
+
+    /**
      * The processor's own way back from a connector's task to the ledger task that asked whose the connector is:
      * keyed by connector, each answer written to the asking partition, so it needs as many partitions as the inputs.
      */
@@ -39,15 +46,19 @@ public final class Topics {
     public static final List<TopicSpec> STATES = List.of(SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE,
             CONNECTOR_STATUS_STATE);
 
+    /** Every topic whose records become rows of a table in the sink's database, besides the rejected events. */
+    public static final List<TopicSpec> TABLES = List.of(SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE,
+            CONNECTOR_STATUS_STATE, ALERTS);
+
     public static final List<TopicSpec> ALL = List.of(SYNC_RUNS, DIAGNOSTICS, DOCUMENT_LINKS, COLLECTS, SYNC_LOG_STATE,
-            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, CONNECTOR_OWNERS);
+            DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, ALERTS, CONNECTOR_OWNERS);
 
     private Topics() {}
 
     /** A topic name and whether its records are current state (compacted) or a history (deleted by time). */
     public record TopicSpec(String name, boolean compacted, Role role) {
 
-        public enum Role { INPUT, STATE, REJECTED, INTERNAL }
+        public enum Role { INPUT, STATE, REJECTED, ALERTS, INTERNAL }
 
         static TopicSpec input(String name) {
             return new TopicSpec(name, false, Role.INPUT);
@@ -59,6 +70,10 @@ public final class Topics {
 
         static TopicSpec log(String name) {
             return new TopicSpec(name, false, Role.REJECTED);
+        }
+
+        static TopicSpec alerts(String name) {
+            return new TopicSpec(name, false, Role.ALERTS);
         }
 
         /** Read and written by the processor only; nothing outside it subscribes. */

@@ -3,6 +3,7 @@ package dev.syncledger.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncledger.schemas.alert.ConnectorAlert;
 import dev.syncledger.schemas.collect.CollectEvent;
 import dev.syncledger.schemas.diagnostic.DiagnosticEvent;
 import dev.syncledger.schemas.documentlink.DocumentLinkEvent;
@@ -33,7 +34,7 @@ class BackwardCompatibilityTest {
         return Stream.of(SyncRunEvent.getClassSchema(), WorkspaceConnectorSyncLog.getClassSchema(),
                 RejectedEvent.getClassSchema(), DiagnosticEvent.getClassSchema(), DocumentLinkEvent.getClassSchema(),
                 CollectEvent.getClassSchema(), ConnectorSyncDiagnostic.getClassSchema(), DocumentWorkspaceConnector.getClassSchema(),
-                Collect.getClassSchema(), ConnectorStatus.getClassSchema());
+                Collect.getClassSchema(), ConnectorStatus.getClassSchema(), ConnectorAlert.getClassSchema());
     }
 
     @ParameterizedTest
