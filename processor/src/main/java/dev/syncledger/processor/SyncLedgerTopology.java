@@ -13,7 +13,9 @@ import dev.syncledger.processor.ownership.ParkedEvent;
 import dev.syncledger.processor.status.ConnectorStatusFold;
 import dev.syncledger.processor.store.CommitHook;
 import dev.syncledger.processor.synclog.SyncLogBranch;
+import dev.syncledger.processor.watch.WatchFold;
 import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.alert.ConnectorAlert;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.state.ConnectorStatus;
@@ -44,7 +46,8 @@ import org.apache.kafka.streams.state.Stores;
  * connectors' tasks send back) go through one ledger processor, which folds each event into its entity's
  * ledger and publishes, once per commit, the rows that changed; rejections go to the rejected-events topic;
  * what the rows change in their connector's status, and the claims that ask whose a connector is, cross one
- * repartition by connector to the connector processor, which answers the claims and publishes the statuses.
+ * repartition by connector to the connector processor, which answers the claims and publishes the statuses
+ * (with their freshness) and the alerts.
  * Building it starts nothing; the app owns the KafkaStreams lifecycle.
  */
 public final class SyncLedgerTopology {
@@ -88,13 +91,14 @@ public final class SyncLedgerTopology {
         KStream<String, Emission> connectors = fromLedgers.get("ledgers-to-connectors")
                 .mapValues(Emission::value, Named.as("connector-messages"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(CONNECTOR_REPARTITION))
-                .process(new Connectors(AvroCodec.create(ConnectorStatus.getClassSchema(), config.serde()),
-                        new ConnectorStatusFold(config.ledger().horizon())), Named.as("connectors"));
+                .process(new Connectors(config), Named.as("connectors"));
         Map<String, KStream<String, Emission>> fromConnectors = connectors.split(Named.as("connectors-"))
                 .branch((key, out) -> out.goesTo(Destination.CONNECTOR_STATUS_STATE), Branched.as("status"))
+                .branch((key, out) -> out.goesTo(Destination.ALERT), Branched.as("alerts"))
                 .branch((key, out) -> out.goesTo(Destination.CONNECTOR_OWNER), Branched.as("owners"))
                 .noDefaultBranch();
         sink(fromConnectors.get("connectors-status"), Topics.CONNECTOR_STATUS_STATE, "connector-status-state");
+        sink(fromConnectors.get("connectors-alerts"), Topics.ALERTS, "alerts");
         // An answer goes back to the partition, hence the ledger task, that claimed the connector.
         fromConnectors.get("connectors-owners").to(Topics.CONNECTOR_OWNERS.name(), Produced.with(Serdes.String(), serde(EMITTED))
                 .withName("connector-owners-back")
@@ -143,12 +147,13 @@ public final class SyncLedgerTopology {
         }
     }
 
-    private record Connectors(AvroCodec<ConnectorStatus> status, ConnectorStatusFold fold)
-            implements ProcessorSupplier<String, byte[], String, Emission> {
+    private record Connectors(TopologyConfig config) implements ProcessorSupplier<String, byte[], String, Emission> {
 
         @Override
         public Processor<String, byte[], String, Emission> get() {
-            return new ConnectorProcessor(status, fold);
+            return new ConnectorProcessor(AvroCodec.create(ConnectorStatus.getClassSchema(), config.serde()),
+                    AvroCodec.create(ConnectorAlert.getClassSchema(), config.serde()), new ConnectorStatusFold(config.ledger().horizon()),
+                    new WatchFold(config.watch()), config.deadlineCheckInterval());
         }
 
         @Override
@@ -159,6 +164,8 @@ public final class SyncLedgerTopology {
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConnectorProcessor.RUNS_BY_CREATED_STORE), Serdes.Bytes(),
                             Serdes.ByteArray()).withCachingDisabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConnectorProcessor.FINISHED_RUNS_STORE), Serdes.Bytes(),
+                            Serdes.ByteArray()).withCachingDisabled(),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConnectorProcessor.DEADLINES_STORE), Serdes.Bytes(),
                             Serdes.ByteArray()).withCachingDisabled(),
                     CommitHook.store(ConnectorProcessor.COMMIT_HOOK_STORE));
         }

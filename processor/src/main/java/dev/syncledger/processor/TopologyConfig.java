@@ -1,6 +1,7 @@
 package dev.syncledger.processor;
 
 import dev.syncledger.processor.ledger.LedgerRules;
+import dev.syncledger.processor.watch.WatchRules;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,24 +13,30 @@ import java.util.Objects;
  * @param pruneInterval how often, in wall-clock time, expired diagnostics are removed
  * @param ledger the horizon and caps of run, collect and link ledgers
  * @param forgetInterval how often, in wall-clock time, ledgers the horizon expired are forgotten
+ * @param watch when connectors count as late and alerts open
+ * @param deadlineCheckInterval how often, in wall-clock time, connectors whose freshness deadline passed are looked at
  */
 public record TopologyConfig(SerdeConfig serde, Duration diagnosticRetention, Duration pruneInterval, LedgerRules ledger,
-                             Duration forgetInterval) {
+                             Duration forgetInterval, WatchRules watch, Duration deadlineCheckInterval) {
 
     public static final Duration DEFAULT_DIAGNOSTIC_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
     public static final Duration DEFAULT_FORGET_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_DEADLINE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     public TopologyConfig {
         Objects.requireNonNull(serde, "serde");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(watch, "watch");
+        requirePositive("deadlineCheckInterval", deadlineCheckInterval);
         requirePositive("diagnosticRetention", diagnosticRetention);
         requirePositive("pruneInterval", pruneInterval);
         requirePositive("forgetInterval", forgetInterval);
     }
 
     public TopologyConfig(SerdeConfig serde) {
-        this(serde, DEFAULT_DIAGNOSTIC_RETENTION, DEFAULT_PRUNE_INTERVAL, LedgerRules.defaults(), DEFAULT_FORGET_INTERVAL);
+        this(serde, DEFAULT_DIAGNOSTIC_RETENTION, DEFAULT_PRUNE_INTERVAL, LedgerRules.defaults(), DEFAULT_FORGET_INTERVAL, WatchRules.defaults(),
+                DEFAULT_DEADLINE_CHECK_INTERVAL);
     }
 
     public static TopologyConfig defaults() {
@@ -37,19 +44,27 @@ public record TopologyConfig(SerdeConfig serde, Duration diagnosticRetention, Du
     }
 
     public TopologyConfig withDiagnosticRetention(Duration retention) {
-        return new TopologyConfig(serde, retention, pruneInterval, ledger, forgetInterval);
+        return new TopologyConfig(serde, retention, pruneInterval, ledger, forgetInterval, watch, deadlineCheckInterval);
     }
 
     public TopologyConfig withPruneInterval(Duration interval) {
-        return new TopologyConfig(serde, diagnosticRetention, interval, ledger, forgetInterval);
+        return new TopologyConfig(serde, diagnosticRetention, interval, ledger, forgetInterval, watch, deadlineCheckInterval);
     }
 
     public TopologyConfig withLedger(LedgerRules rules) {
-        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, rules, forgetInterval);
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, rules, forgetInterval, watch, deadlineCheckInterval);
     }
 
     public TopologyConfig withForgetInterval(Duration interval) {
-        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, ledger, interval);
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, ledger, interval, watch, deadlineCheckInterval);
+    }
+
+    public TopologyConfig withWatch(WatchRules rules) {
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, ledger, forgetInterval, rules, deadlineCheckInterval);
+    }
+
+    public TopologyConfig withDeadlineCheckInterval(Duration interval) {
+        return new TopologyConfig(serde, diagnosticRetention, pruneInterval, ledger, forgetInterval, watch, interval);
     }
 
     private static void requirePositive(String name, Duration value) {

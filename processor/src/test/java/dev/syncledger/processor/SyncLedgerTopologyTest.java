@@ -27,7 +27,8 @@ class SyncLedgerTopologyTest {
         Set<String> declared = Topics.ALL.stream().map(TopicSpec::name).collect(Collectors.toSet());
         declared.add(REPARTITION);
         assertThat(declared).containsAll(written);
-        assertThat(written).containsAll(Topics.STATES.stream().map(TopicSpec::name).toList()).contains(Topics.REJECTED.name());
+        assertThat(written).containsAll(Topics.STATES.stream().map(TopicSpec::name).toList())
+                .contains(Topics.REJECTED.name(), Topics.ALERTS.name());
     }
 
     @Test
@@ -50,6 +51,7 @@ class SyncLedgerTopologyTest {
         assertThat(Topics.STATES).allMatch(TopicSpec::compacted);
         assertThat(Topics.INPUTS).noneMatch(TopicSpec::compacted);
         assertThat(Topics.REJECTED.compacted()).isFalse();
+        assertThat(Topics.ALERTS.compacted()).as("a history of transitions: compaction would keep one per connector").isFalse();
         assertThat(Topics.CONNECTOR_OWNERS.compacted()).as("answers to claims, read once by the task that asked").isFalse();
     }
 

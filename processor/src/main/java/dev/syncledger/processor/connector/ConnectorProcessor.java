@@ -4,17 +4,28 @@ import dev.syncledger.processor.output.Emission;
 import dev.syncledger.processor.output.Emission.Destination;
 import dev.syncledger.processor.ownership.ConnectorClaim;
 import dev.syncledger.processor.ownership.OwnerAnswer;
+import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.processor.status.ConnectorStatusFold;
-import dev.syncledger.processor.status.ConnectorStatusRecords;
 import dev.syncledger.processor.status.ConnectorStatusState;
 import dev.syncledger.processor.status.ContributionChange;
 import dev.syncledger.processor.status.RunIndex;
 import dev.syncledger.processor.status.StoreRunIndex;
 import dev.syncledger.processor.store.CommitHook;
 import dev.syncledger.processor.store.WriteBehindStore;
+import dev.syncledger.processor.watch.AlertTransition;
+import dev.syncledger.processor.watch.ConnectorWatch;
+import dev.syncledger.processor.watch.WatchFold;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.alert.ConnectorAlert;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.state.ConnectorStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,8 +34,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A connector's task, reached through the one repartition by connector: it stamps each connector with the
  * workspace of the first claim it reads and answers every claim with that owner; it folds each contribution
- * change into the connector's status ({@link ConnectorStatusFold}); and when the task commits, it publishes
- * each status that changed since the last commit, once.
+ * change into the connector's status ({@link ConnectorStatusFold}) and then its freshness and alerts
+ * ({@link WatchFold}), publishing each alert transition at once; a wall-clock punctuator looks again at the
+ * connectors whose deadline passed, found through a time-ordered index so that its cost follows those, not all
+ * connectors; and when the task commits, it publishes each status that changed since the last commit, once.
  */
 public final class ConnectorProcessor implements Processor<String, byte[], String, Emission> {
 
@@ -32,19 +45,30 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     public static final String RUNS_BY_CREATED_STORE = "connector-runs-by-created";
     public static final String FINISHED_RUNS_STORE = "connector-finished-runs";
     public static final String COMMIT_HOOK_STORE = "connector-commit-hook";
+    public static final String DEADLINES_STORE = "connector-deadlines";
+    /** Connectors looked at per punctuation at most; the rest wait for the next one. */
+    static final int DEADLINES_PER_PUNCTUATION = 10_000;
     /** A connector's state in memory: its pointers and index sizes, a few hundred bytes. */
     static final int ESTIMATED_STATE_BYTES = 512;
 
     private final AvroCodec<ConnectorStatus> statusCodec;
+    private final AvroCodec<ConnectorAlert> alertCodec;
     private final ConnectorStatusFold fold;
+    private final WatchFold watchFold;
+    private final Duration deadlineCheckInterval;
 
     private ProcessorContext<String, Emission> context;
     private WriteBehindStore<String, ConnectorState> connectors;
     private RunIndex runs;
+    private TimeOrderedIndex deadlines;
 
-    public ConnectorProcessor(AvroCodec<ConnectorStatus> statusCodec, ConnectorStatusFold fold) {
+    public ConnectorProcessor(AvroCodec<ConnectorStatus> statusCodec, AvroCodec<ConnectorAlert> alertCodec, ConnectorStatusFold fold,
+                              WatchFold watchFold, Duration deadlineCheckInterval) {
         this.statusCodec = statusCodec;
+        this.alertCodec = alertCodec;
         this.fold = fold;
+        this.watchFold = watchFold;
+        this.deadlineCheckInterval = deadlineCheckInterval;
     }
 
     @Override
@@ -54,6 +78,9 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         this.connectors = WriteBehindStore.over(store, state -> ESTIMATED_STATE_BYTES, WriteBehindStore.Bounds.DEFAULT,
                 CommitHook.register(context, COMMIT_HOOK_STORE), this::publishIfChanged);
         this.runs = new StoreRunIndex(context.getStateStore(RUNS_BY_CREATED_STORE), context.getStateStore(FINISHED_RUNS_STORE));
+        KeyValueStore<Bytes, byte[]> deadlineStore = context.getStateStore(DEADLINES_STORE);
+        this.deadlines = new TimeOrderedIndex(deadlineStore);
+        context.schedule(deadlineCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::lookAtLateConnectors);
     }
 
     @Override
@@ -71,7 +98,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         String key = claim.workspaceConnectorId().toString();
         ConnectorState state = state(key);
         if (state == null) {
-            state = new ConnectorState(claim.workspaceId(), null);
+            state = new ConnectorState(claim.workspaceId(), null, null);
             store(key, state);
         }
         byte[] answer = OwnerAnswer.SERDE.encode(new OwnerAnswer(claim.workspaceConnectorId(), state.owner()));
@@ -84,8 +111,60 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         ConnectorState state = state(key);
         // Every change follows a claim for its connector; a missing owner can only be a store lost by hand.
         UUID owner = state != null ? state.owner() : (change.after() != null ? change.after() : change.before()).workspaceId();
-        ConnectorStatusState status = fold.apply(state == null ? null : state.status(), connector, owner, change, runs);
-        store(key, state == null ? new ConnectorState(owner, status) : state.with(status));
+        ConnectorStatusState previous = state == null ? null : state.status();
+        ConnectorStatusState status = fold.apply(previous, connector, owner, change, runs);
+        ConnectorWatch watch = state == null ? null : state.watch();
+        WatchFold.Decision decision = watchFold.afterChange(watch, connector, status, change, runs, now());
+        decide(key, state == null ? new ConnectorState(owner, null, null) : state, status, previous, decision);
+    }
+
+    /** Re-evaluates the connectors whose deadline passed: they may have turned delayed or overdue, or a burst quiet. */
+    private void lookAtLateConnectors(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<TimeOrderedIndex.Entry> due = deadlines.before(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
+        for (TimeOrderedIndex.Entry entry : due) {
+            ConnectorState state = state(entry.key());
+            if (state == null || state.status() == null || !entry.at().equals(state.watch().deadline())) {
+                // Moved or gone since it was indexed: a leftover.
+                deadlines.remove(entry.at(), entry.key());
+                continue;
+            }
+            WatchFold.Decision decision = watchFold.onClock(state.watch(), UUID.fromString(entry.key()), state.status(), now);
+            decide(entry.key(), state, state.status(), state.status(), decision);
+        }
+        if (due.size() < DEADLINES_PER_PUNCTUATION) {
+            deadlines.prunedBefore(now.plusMillis(1));
+        }
+    }
+
+    /** Stores what the folds decided, moves the connector in the deadline index, and publishes its alert transitions. */
+    private void decide(String key, ConnectorState state, ConnectorStatusState status, ConnectorStatusState previousStatus,
+                        WatchFold.Decision decision) {
+        ConnectorWatch before = state.watch();
+        ConnectorWatch after = decision.watch();
+        boolean freshnessChanged = before == null || !Objects.equals(before.freshness(), after.freshness());
+        boolean revisionMoved = previousStatus == null || previousStatus.revision() != status.revision();
+        if (freshnessChanged && !revisionMoved) {
+            status = status.nextRevision();
+        }
+        Instant oldDeadline = before == null ? null : before.deadline();
+        if (!Objects.equals(oldDeadline, after.deadline())) {
+            if (oldDeadline != null) {
+                deadlines.remove(oldDeadline, key);
+            }
+            if (after.deadline() != null) {
+                deadlines.add(after.deadline(), key);
+            }
+        }
+        store(key, state.with(status, after));
+        for (AlertTransition transition : decision.transitions()) {
+            context.forward(new Record<>(key, Emission.to(Destination.ALERT, alertCodec.encode(Topics.ALERTS.name(),
+                    ConnectorAlertRecords.toAvro(transition))), context.currentSystemTimeMs()));
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     private ConnectorState state(String key) {
@@ -104,8 +183,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         if (before != null && before.status() != null && before.status().revision() == status.revision()) {
             return;
         }
-        ConnectorStatus row = ConnectorStatusRecords.toAvro(status.row(UUID.fromString(key)), status.revision());
+        ConnectorStatus row = ConnectorStatusRecords.toAvro(status.row(UUID.fromString(key)), status.revision(), after.watch().freshness());
         context.forward(new Record<>(key, Emission.to(Destination.CONNECTOR_STATUS_STATE, statusCodec.encode(
-                dev.syncledger.schemas.Topics.CONNECTOR_STATUS_STATE.name(), row)), context.currentSystemTimeMs()));
+                Topics.CONNECTOR_STATUS_STATE.name(), row)), context.currentSystemTimeMs()));
     }
 }

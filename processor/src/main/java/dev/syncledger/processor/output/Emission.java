@@ -10,7 +10,7 @@ import java.util.Objects;
 public record Emission(Destination destination, byte[] value, int partition) {
 
     public enum Destination {
-        SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED,
+        SYNC_LOG_STATE, DIAGNOSTIC_STATE, DOCUMENT_LINK_STATE, COLLECT_STATE, CONNECTOR_STATUS_STATE, REJECTED, ALERT,
         /** To the connector's task, through the repartition by connector. */
         CONNECTOR,
         /** Back from the connector's task to the ledger task that claimed it. */

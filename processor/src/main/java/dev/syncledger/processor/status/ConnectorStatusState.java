@@ -33,6 +33,11 @@ public record ConnectorStatusState(
         public static final IndexSizes EMPTY = new IndexSizes(0, 0, 0, 0, 0, 0);
     }
 
+    /** The same state as the next revision: its row changed in a part this state does not hold (its freshness). */
+    public ConnectorStatusState nextRevision() {
+        return new ConnectorStatusState(totals, newest, lastSuccess, lastError, consecutiveFailures, sizes, revision + 1);
+    }
+
     /** The row this state stands for, without its revision. */
     public ConnectorStatusRow row(UUID connector) {
         return new ConnectorStatusRow(connector, totals, summary());

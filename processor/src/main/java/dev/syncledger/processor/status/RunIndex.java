@@ -25,6 +25,12 @@ public interface RunIndex {
     Optional<CreatedRun> newest(UUID connector);
 
     /**
+     * Hands the reader the connector's runs, greatest (created_at, sync_log_id) first; the iterator is only valid
+     * inside the call.
+     */
+    <R> R newestCreatedFirst(UUID connector, Function<Iterator<CreatedRun>, R> reader);
+
+    /**
      * Hands the reader the connector's runs with this outcome, greatest (completed_at, sync_log_id)
      * first; the iterator is only valid inside the call, so a store iterator behind it can be closed.
      */

@@ -63,9 +63,26 @@ public final class StoreRunIndex implements RunIndex {
             if (!runs.hasNext()) {
                 return Optional.empty();
             }
-            KeyValue<Bytes, byte[]> entry = runs.next();
-            return Optional.of(new CreatedRun(RunIndexKeys.syncLogIdOf(entry.key), RunIndexKeys.timeOf(entry.key),
-                    ConnectorSyncStatus.values()[entry.value[0]]));
+            return Optional.of(createdRun(runs.next()));
+        }
+    }
+
+    @Override
+    public <R> R newestCreatedFirst(UUID connector, Function<Iterator<CreatedRun>, R> reader) {
+        byte[] prefix = RunIndexKeys.prefix(connector);
+        try (KeyValueIterator<Bytes, byte[]> all = byCreated.reverseRange(RunIndexKeys.lowest(prefix), RunIndexKeys.highest(prefix))) {
+            Iterator<KeyValue<Bytes, byte[]>> runs = live(all);
+            return reader.apply(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return runs.hasNext();
+                }
+
+                @Override
+                public CreatedRun next() {
+                    return createdRun(runs.next());
+                }
+            });
         }
     }
 
@@ -145,6 +162,10 @@ public final class StoreRunIndex implements RunIndex {
                 return current;
             }
         };
+    }
+
+    private static CreatedRun createdRun(KeyValue<Bytes, byte[]> entry) {
+        return new CreatedRun(RunIndexKeys.syncLogIdOf(entry.key), RunIndexKeys.timeOf(entry.key), ConnectorSyncStatus.values()[entry.value[0]]);
     }
 
     private static FinishedRun finishedRun(RunOutcome outcome, KeyValue<Bytes, byte[]> entry) {

@@ -66,12 +66,42 @@ class StatusConvergenceTest {
                     assertThat(pipeline.row(connector)).as("seed %d, order %d, connector %s", seed, order, connector)
                             .isEqualTo(expected.get(connector));
                 }
+                for (UUID connector : CONNECTORS) {
+                    assertFreshnessFromEvents(pipeline, connector, histories, seed, order);
+                }
                 assertThat(pipeline.runs.size()).as("seed %d, order %d: index entries of counted runs", seed, order)
                         .isEqualTo(indexEntries(histories));
                 assertRevisionsCount(pipeline, seed, order);
             }
         }
         assertThat(seen).as("cases the generated histories exercised").containsExactlyInAnyOrder(Case.values());
+    }
+
+    /**
+     * The freshness columns that depend on events only: the expected interval is the median gap of the connector's
+     * newest 20 counted runs as the final rows give them, and the next expected time counts from the latest success.
+     */
+    private static void assertFreshnessFromEvents(StatusPipeline pipeline, UUID connector, List<History> histories, int seed, int order) {
+        dev.syncledger.processor.watch.ConnectorWatch watch = pipeline.watches.get(connector);
+        ConnectorStatusRow row = pipeline.row(connector);
+        if (watch == null || row == null) {
+            return;
+        }
+        List<java.time.Instant> created = histories.stream()
+                .filter(h -> !h.states.isEmpty() && h.states.get(h.states.size() - 1) instanceof WorkspaceConnectorSyncLog)
+                .map(h -> (WorkspaceConnectorSyncLog) h.states.get(h.states.size() - 1))
+                .filter(log -> log.getWorkspaceConnectorId().equals(connector) && log.getDeletedAt() == null)
+                .sorted(java.util.Comparator.comparing(WorkspaceConnectorSyncLog::getCreatedAt)
+                        .thenComparing(log -> log.getWorkspaceConnectorSyncLogId().toString()).reversed())
+                .map(WorkspaceConnectorSyncLog::getCreatedAt)
+                .toList();
+        java.time.Duration expected = dev.syncledger.processor.watch.ExpectedInterval.learn(created.iterator());
+        assertThat(watch.learnedInterval()).as("seed %d, order %d, connector %s: learned interval", seed, order, connector)
+                .isEqualTo(expected);
+        if (row.runs().lastSuccessAt() != null) {
+            assertThat(watch.freshness().nextExpectedAt()).as("seed %d, order %d: next expected", seed, order)
+                    .isEqualTo(row.runs().lastSuccessAt().plus(watch.freshness().expectedInterval()));
+        }
     }
 
     private static void assertRevisionsCount(StatusPipeline pipeline, int seed, int order) {

@@ -22,6 +22,11 @@ final class StatusPipeline {
     private final ConnectorStatusFold fold = new ConnectorStatusFold(HORIZON);
     final TreeMapRunIndex runs = new TreeMapRunIndex();
     final Map<UUID, ConnectorStatusState> states = new HashMap<>();
+    /** Freshness as a fixed wall clock sees it: what the watch learns from events must not depend on their order. */
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-06-03T00:00:00Z");
+    private final dev.syncledger.processor.watch.WatchFold watchFold =
+            new dev.syncledger.processor.watch.WatchFold(dev.syncledger.processor.watch.WatchRules.defaults());
+    final Map<UUID, dev.syncledger.processor.watch.ConnectorWatch> watches = new HashMap<>();
     final List<Emitted> emitted = new ArrayList<>();
 
     /** A status row as the connector's task publishes it. */
@@ -63,6 +68,7 @@ final class StatusPipeline {
         Contribution any = change.after() != null ? change.after() : change.before();
         ConnectorStatusState next = fold.apply(previous, connector, any.workspaceId(), change, runs);
         states.put(connector, next);
+        watches.put(connector, watchFold.afterChange(watches.get(connector), connector, next, change, runs, NOW).watch());
         if (previous == null || previous.revision() != next.revision()) {
             emitted.add(new Emitted(next.row(connector), next.revision()));
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** The run index over plain sorted maps, for folding without Kafka. */
-final class TreeMapRunIndex implements RunIndex {
+public final class TreeMapRunIndex implements RunIndex {
 
     private final Map<UUID, NavigableMap<CreatedRun, CreatedRun>> byCreated = new HashMap<>();
     private final Map<String, NavigableMap<FinishedRun, FinishedRun>> finished = new HashMap<>();
@@ -48,6 +48,12 @@ final class TreeMapRunIndex implements RunIndex {
         reads++;
         NavigableMap<CreatedRun, CreatedRun> runs = byCreated.getOrDefault(connector, new TreeMap<>());
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.lastEntry().getValue());
+    }
+
+    @Override
+    public <R> R newestCreatedFirst(UUID connector, Function<Iterator<CreatedRun>, R> reader) {
+        reads++;
+        return reader.apply(byCreated.getOrDefault(connector, new TreeMap<>()).descendingMap().values().iterator());
     }
 
     @Override

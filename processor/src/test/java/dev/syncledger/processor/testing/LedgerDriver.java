@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.alert.ConnectorAlert;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
@@ -58,6 +59,7 @@ public final class LedgerDriver implements AutoCloseable {
     private final Map<String, Integer> largestByTopic = new HashMap<>();
     private final Map<String, Map<String, byte[]>> latest = new HashMap<>();
     private final List<RejectedEvent> rejections = new ArrayList<>();
+    private final List<ConnectorAlert> alerts = new ArrayList<>();
 
     private final Path stateDir = createStateDir();
 
@@ -120,6 +122,11 @@ public final class LedgerDriver implements AutoCloseable {
         return List.copyOf(rejections);
     }
 
+    /** Every alert transition published, in order. */
+    public List<ConnectorAlert> alerts() {
+        return List.copyOf(alerts);
+    }
+
     public List<String> rejectionReasons() {
         return rejections.stream().map(RejectedEvent::getReason).toList();
     }
@@ -171,6 +178,8 @@ public final class LedgerDriver implements AutoCloseable {
                 largestByTopic.merge(topic, size, Math::max);
                 if (topic.equals(Topics.REJECTED.name())) {
                     rejections.add(decodeOne(topic, RejectedEvent.getClassSchema(), record.value()));
+                } else if (topic.equals(Topics.ALERTS.name())) {
+                    alerts.add(decodeOne(topic, ConnectorAlert.getClassSchema(), record.value()));
                 } else if (topic.startsWith("connector-sync.state.")) {
                     latest.computeIfAbsent(topic, t -> new LinkedHashMap<>())
                             .put(new String(record.key(), StandardCharsets.UTF_8), record.value());

@@ -1,13 +1,17 @@
-package dev.syncledger.processor.status;
+package dev.syncledger.processor.connector;
 
+import dev.syncledger.processor.status.ConnectorStatusRow;
+import dev.syncledger.processor.status.ConnectorTotals;
+import dev.syncledger.processor.status.RunSummary;
+import dev.syncledger.processor.watch.FreshnessView;
 import dev.syncledger.schemas.state.ConnectorStatus;
 
-/** A status row as the published record on the connector-status state topic. */
-public final class ConnectorStatusRecords {
+/** A status row and its freshness as the published record on the connector-status state topic. */
+final class ConnectorStatusRecords {
 
     private ConnectorStatusRecords() {}
 
-    public static ConnectorStatus toAvro(ConnectorStatusRow row, long revision) {
+    static ConnectorStatus toAvro(ConnectorStatusRow row, long revision, FreshnessView freshness) {
         ConnectorTotals totals = row.totals();
         RunSummary runs = row.runs();
         return ConnectorStatus.newBuilder()
@@ -30,6 +34,10 @@ public final class ConnectorStatusRecords {
                 .setActiveOutputDocuments(totals.activeOutputDocuments())
                 .setUpdatedAt(totals.updatedAt())
                 .setRevision(revision)
+                .setFreshness(freshness.freshness())
+                .setExpectedIntervalMs(freshness.expectedInterval().toMillis())
+                .setNextExpectedAt(freshness.nextExpectedAt())
+                .setFreshnessChangedAt(freshness.changedAt())
                 .build();
     }
 }
