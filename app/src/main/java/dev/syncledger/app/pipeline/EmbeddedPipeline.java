@@ -113,7 +113,7 @@ public final class EmbeddedPipeline implements AutoCloseable {
         CatchUp catchUp = new CatchUp(admin);
         // Rows go out in the transaction that commits their input; the connector status is one repartition further.
         catchUp.awaitFolded(options.applicationId(), timeout);
-        List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
+        List<TopicSpec> outputs = new ArrayList<>(Topics.TABLES);
         outputs.add(Topics.REJECTED);
         catchUp.awaitSunk(names(outputs), sink::committedOffsets, timeout);
     }

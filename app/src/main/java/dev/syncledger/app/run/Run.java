@@ -103,7 +103,7 @@ public final class Run {
             needed.addAll(Topics.ALL);
         }
         if (components.contains(Component.sink)) {
-            needed.addAll(Topics.STATES);
+            needed.addAll(Topics.TABLES);
             needed.add(Topics.REJECTED);
         }
         return new ArrayList<>(needed);

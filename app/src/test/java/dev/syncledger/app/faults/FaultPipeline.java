@@ -189,7 +189,7 @@ final class FaultPipeline implements AutoCloseable {
         Instant inputsDone = Instant.now();
         catchUp.awaitSettled(APPLICATION_ID, SyncLedgerTopology.internalTopics(APPLICATION_ID), size.timeout());
         Instant processorDone = Instant.now();
-        List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
+        List<TopicSpec> outputs = new ArrayList<>(Topics.TABLES);
         outputs.add(Topics.REJECTED);
         catchUp.awaitSunk(names(outputs), this::storedSinkOffsets, size.timeout());
         Duration took = Duration.between(began, Instant.now());

@@ -68,7 +68,7 @@ class ObservabilityIT {
         long published = publish(Files.readAllLines(SAMPLE), broker);
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitFolded(APPLICATION_ID, Duration.ofSeconds(60));
-        List<String> outputs = new ArrayList<>(Topics.STATES.stream().map(Topics.TopicSpec::name).toList());
+        List<String> outputs = new ArrayList<>(Topics.TABLES.stream().map(Topics.TopicSpec::name).toList());
         outputs.add(Topics.REJECTED.name());
         catchUp.awaitSunk(outputs, sink::committedOffsets, Duration.ofSeconds(60));
 

@@ -139,7 +139,7 @@ class TwoInstancesIT {
         ConsumerScope scope = new ConsumerScope(clusterId, SINK_GROUP);
         CatchUp catchUp = new CatchUp(admin);
         catchUp.awaitFolded(APPLICATION_ID, TIMEOUT);
-        List<TopicSpec> outputs = new ArrayList<>(Topics.STATES);
+        List<TopicSpec> outputs = new ArrayList<>(Topics.TABLES);
         outputs.add(Topics.REJECTED);
         // Both instances store their offsets with their rows, under the one group: the database says how far they got together.
         catchUp.awaitSunk(names(outputs), () -> jdbi.withExtension(SinkDao.class, dao -> dao.offsets(scope)).stream()

@@ -28,7 +28,11 @@ public record ConnectorStatusColumns(
         Long[] activeInputDocuments,
         Long[] activeOutputDocuments,
         Instant[] updatedAt,
-        Long[] revision) {
+        Long[] revision,
+        String[] freshness,
+        Long[] expectedIntervalMs,
+        Instant[] nextExpectedAt,
+        Instant[] freshnessChangedAt) {
 
     public static ConnectorStatusColumns of(List<ConnectorStatusRow> rows, Function<ConnectorStatusRow, Long> workspaceConnectorPk,
                                             Function<ConnectorStatusRow, Long> workspacePk) {
@@ -51,6 +55,10 @@ public record ConnectorStatusColumns(
                 Columns.of(rows, ConnectorStatusRow::activeInputDocuments, Long[]::new),
                 Columns.of(rows, ConnectorStatusRow::activeOutputDocuments, Long[]::new),
                 Columns.of(rows, ConnectorStatusRow::updatedAt, Instant[]::new),
-                Columns.of(rows, ConnectorStatusRow::revision, Long[]::new));
+                Columns.of(rows, ConnectorStatusRow::revision, Long[]::new),
+                Columns.of(rows, ConnectorStatusRow::freshness, String[]::new),
+                Columns.of(rows, ConnectorStatusRow::expectedIntervalMs, Long[]::new),
+                Columns.of(rows, ConnectorStatusRow::nextExpectedAt, Instant[]::new),
+                Columns.of(rows, ConnectorStatusRow::freshnessChangedAt, Instant[]::new));
     }
 }

@@ -20,7 +20,8 @@ public interface ConnectorStatusDao {
                 consecutive_failures, total_runs, succeeded_runs, failed_runs, records_synced_total,
                 active_failure_diagnostics, active_informational_diagnostics,
                 active_input_documents, active_output_documents,
-                updated_at, revision)
+                updated_at, revision,
+                freshness, expected_interval_ms, next_expected_at, freshness_changed_at)
             SELECT
                 workspace_connector_pk, workspace_pk,
                 last_sync_log_id, CAST(last_sync_status AS connector_sync_status_enum), last_sync_created_at,
@@ -28,7 +29,8 @@ public interface ConnectorStatusDao {
                 consecutive_failures, total_runs, succeeded_runs, failed_runs, records_synced_total,
                 active_failure_diagnostics, active_informational_diagnostics,
                 active_input_documents, active_output_documents,
-                updated_at, revision
+                updated_at, revision,
+                CAST(freshness AS connector_freshness_enum), expected_interval_ms, next_expected_at, freshness_changed_at
             FROM unnest(
                 :workspaceConnectorPk, :workspacePk,
                 :lastSyncLogId, :lastSyncStatus, :lastSyncCreatedAt,
@@ -36,7 +38,8 @@ public interface ConnectorStatusDao {
                 :consecutiveFailures, :totalRuns, :succeededRuns, :failedRuns, :recordsSyncedTotal,
                 :activeFailureDiagnostics, :activeInformationalDiagnostics,
                 :activeInputDocuments, :activeOutputDocuments,
-                :updatedAt, :revision)
+                :updatedAt, :revision,
+                :freshness, :expectedIntervalMs, :nextExpectedAt, :freshnessChangedAt)
                 AS batch (
                     workspace_connector_pk, workspace_pk,
                     last_sync_log_id, last_sync_status, last_sync_created_at,
@@ -44,7 +47,8 @@ public interface ConnectorStatusDao {
                     consecutive_failures, total_runs, succeeded_runs, failed_runs, records_synced_total,
                     active_failure_diagnostics, active_informational_diagnostics,
                     active_input_documents, active_output_documents,
-                    updated_at, revision)
+                    updated_at, revision,
+                    freshness, expected_interval_ms, next_expected_at, freshness_changed_at)
             ORDER BY workspace_connector_pk
             ON CONFLICT (workspace_connector_pk) DO UPDATE SET
                 workspace_pk = EXCLUDED.workspace_pk,
@@ -64,7 +68,11 @@ public interface ConnectorStatusDao {
                 active_input_documents = EXCLUDED.active_input_documents,
                 active_output_documents = EXCLUDED.active_output_documents,
                 updated_at = EXCLUDED.updated_at,
-                revision = EXCLUDED.revision
+                revision = EXCLUDED.revision,
+                freshness = EXCLUDED.freshness,
+                expected_interval_ms = EXCLUDED.expected_interval_ms,
+                next_expected_at = EXCLUDED.next_expected_at,
+                freshness_changed_at = EXCLUDED.freshness_changed_at
             WHERE connector_status.revision < EXCLUDED.revision
             """)
     void upsert(@BindMethods ConnectorStatusColumns batch);

@@ -24,11 +24,16 @@ public record ConnectorStatusRow(
         long activeInputDocuments,
         long activeOutputDocuments,
         Instant updatedAt,
-        long revision) {
+        long revision,
+        String freshness,
+        Long expectedIntervalMs,
+        Instant nextExpectedAt,
+        Instant freshnessChangedAt) {
 
     public ConnectorStatusRow {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(workspaceConnectorId, "workspaceConnectorId");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(freshness, "freshness");
     }
 }

@@ -38,7 +38,11 @@ public final class ConnectorStatusTable extends AvroStateTable<UUID, ConnectorSt
                 status.getActiveInputDocuments(),
                 status.getActiveOutputDocuments(),
                 status.getUpdatedAt(),
-                status.getRevision());
+                status.getRevision(),
+                status.getFreshness().name(),
+                status.getExpectedIntervalMs(),
+                status.getNextExpectedAt(),
+                status.getFreshnessChangedAt());
     }
 
     @Override

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Every state table the sink fills, in the order a batch writes them. */
+/** Every table the sink fills from a topic, in the order a batch writes them. */
 public final class StateTables {
 
     private StateTables() {}
 
     /**
-     * One table per state topic of {@link Topics#STATES}.
+     * One table per topic of {@link Topics#TABLES}.
      *
      * @throws IllegalStateException when a state topic has no table here, so a new topic cannot be silently ignored
      */
@@ -23,11 +23,12 @@ public final class StateTables {
                 new DiagnosticTable(serde),
                 new DocumentLinkTable(serde),
                 new CollectTable(serde),
-                new ConnectorStatusTable(serde));
+                new ConnectorStatusTable(serde),
+                new AlertTable(serde));
         Set<String> covered = tables.stream().map(StateTable::topic).collect(Collectors.toSet());
-        List<String> missing = Topics.STATES.stream().map(TopicSpec::name).filter(topic -> !covered.contains(topic)).toList();
+        List<String> missing = Topics.TABLES.stream().map(TopicSpec::name).filter(topic -> !covered.contains(topic)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("the sink has no table for state topics " + missing + "; add a StateTable for each");
+            throw new IllegalStateException("the sink has no table for topics " + missing + "; add a StateTable for each");
         }
         return tables;
     }

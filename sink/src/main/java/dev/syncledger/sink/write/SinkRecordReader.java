@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 public final class SinkRecordReader {
 
 
-    /** Every topic the sink consumes: all state topics and the rejected topic. */
-    public static final List<String> TOPICS = Stream.concat(Topics.STATES.stream(), Stream.of(Topics.REJECTED))
+    /** Every topic the sink consumes: the state topics, the alerts and the rejected topic. */
+    public static final List<String> TOPICS = Stream.concat(Topics.TABLES.stream(), Stream.of(Topics.REJECTED))
             .map(TopicSpec::name)
             .toList();
 

@@ -56,13 +56,13 @@ class AllStateTablesIT {
     }
 
     @Test
-    void shouldSubscribeToEveryStateTopicAndTheRejectedTopic() {
-        List<String> expected = new ArrayList<>(Topics.STATES.stream().map(TopicSpec::name).toList());
+    void shouldSubscribeToEveryStateTopicTheAlertsAndTheRejectedTopic() {
+        List<String> expected = new ArrayList<>(Topics.TABLES.stream().map(TopicSpec::name).toList());
         expected.add(Topics.REJECTED.name());
 
         assertThat(SinkRecordReader.TOPICS).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(StateTables.all(SerdeConfig.withoutRegistry())).extracting(StateTable::topic)
-                .containsExactlyInAnyOrderElementsOf(Topics.STATES.stream().map(TopicSpec::name).toList());
+                .containsExactlyInAnyOrderElementsOf(Topics.TABLES.stream().map(TopicSpec::name).toList());
     }
 
     @Test
