@@ -198,8 +198,21 @@ class MigrationIT {
                 "connector_status_pkey",
                 "connector_status_workspace_connector_key",
                 "idx_connector_status_workspace",
-                "idx_connector_status_failing");
+                "idx_connector_status_failing",
+                "idx_connector_status_late");
         assertThat(indexes.get("connector_status_workspace_connector_key")).contains("UNIQUE").endsWith("(workspace_connector_pk)");
+        assertThat(indexes.get("idx_connector_status_late")).contains("(next_expected_at)").contains("delayed").contains("overdue");
+    }
+
+    @Test
+    void shouldKeepOneAlertPerIdAndAtMostOneOpenPerConnectorAndKind() {
+        Map<String, String> indexes = catalog().indexes("connector_alerts");
+
+        assertThat(indexes).containsOnlyKeys("connector_alerts_pkey", "connector_alerts_alert_id_key", "connector_alerts_one_open_per_kind",
+                "idx_connector_alerts_workspace_opened", "idx_connector_alerts_open");
+        assertThat(indexes.get("connector_alerts_one_open_per_kind")).contains("(workspace_connector_pk, kind)").contains("WHERE (state = 'open'");
+        assertThat(catalog().indexes("alert_deliveries")).containsOnlyKeys("alert_deliveries_pkey", "alert_deliveries_transition_url_key",
+                "idx_alert_deliveries_due");
     }
 
     @Test

@@ -168,7 +168,7 @@ class AllStateTablesIT {
     void shouldNameEveryStateTableItsPostgresTable() {
         assertThat(StateTables.all(SerdeConfig.withoutRegistry())).extracting(StateTable::tableName).containsExactly(
                 "workspace_connector_sync_logs", "connector_sync_diagnostics", "document_workspace_connectors", "collects",
-                "connector_status");
+                "connector_status", "connector_alerts");
     }
 
     @Test
@@ -189,7 +189,7 @@ class AllStateTablesIT {
                 .isSorted();
         assertThat(batch.tables()).extracting(TableBatch::topic).containsExactly(
                 SinkRecords.STATE_TOPIC, SinkRecords.DIAGNOSTIC_TOPIC, SinkRecords.DOCUMENT_LINK_TOPIC,
-                SinkRecords.COLLECT_TOPIC, SinkRecords.CONNECTOR_STATUS_TOPIC);
+                SinkRecords.COLLECT_TOPIC, SinkRecords.CONNECTOR_STATUS_TOPIC, Topics.ALERTS.name());
     }
 
     @Test
