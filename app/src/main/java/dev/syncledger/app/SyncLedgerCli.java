@@ -126,7 +126,7 @@ public final class SyncLedgerCli {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
-                return type.cast(new RunCommand(environment.shutdown()));
+                return type.cast(new RunCommand(environment.shutdown(), environment.variables()));
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(environment.shutdown()));

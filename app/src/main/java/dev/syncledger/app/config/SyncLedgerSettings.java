@@ -3,6 +3,7 @@ package dev.syncledger.app.config;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.ledger.LedgerRules;
+import dev.syncledger.processor.watch.WatchRules;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param diagnosticRetention how long diagnostics are kept ({@code --diagnostic-retention})
  * @param ledgerHorizon       how long ended runs, collects and links are held ({@code --ledger-horizon})
  * @param maxEventsPerRun     distinct events a run or collect may take in ({@code --max-events-per-run})
+ * @param watch               when connectors are late and alerts open ({@code --expected-interval}, {@code --alert-after-failures},
+ *                            {@code --alert-diagnostics})
  * @param createTopics        create missing topics at start ({@code --create-topics})
  * @param partitions          partitions of created topics ({@code --partitions})
  * @param replicationFactor   replicas of created topics and of Kafka Streams' internal topics ({@code --replication-factor})
@@ -44,6 +47,7 @@ public record SyncLedgerSettings(
         Duration diagnosticRetention,
         Duration ledgerHorizon,
         int maxEventsPerRun,
+        WatchRules watch,
         boolean createTopics,
         int partitions,
         short replicationFactor,
@@ -64,6 +68,7 @@ public record SyncLedgerSettings(
         require(positive(diagnosticRetention), "--diagnostic-retention must be positive");
         require(positive(ledgerHorizon), "--ledger-horizon must be positive");
         require(maxEventsPerRun >= 1, "--max-events-per-run must be at least 1");
+        Objects.requireNonNull(watch, "watch");
         require(partitions >= 1, "--partitions must be at least 1");
         require(replicationFactor >= 1, "--replication-factor must be at least 1");
         Objects.requireNonNull(stateDir, "stateDir");
@@ -73,7 +78,7 @@ public record SyncLedgerSettings(
                                         ProcessorOptions processor, TopicOptions topics, Path stateDir) {
         return new SyncLedgerSettings(kafka.bootstrapServers(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), processor.applicationId(), processor.threads(),
-                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
+                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
     }
 
     public SerdeConfig serde() {
@@ -82,7 +87,12 @@ public record SyncLedgerSettings(
 
     public TopologyConfig topology() {
         return new TopologyConfig(serde()).withDiagnosticRetention(diagnosticRetention)
-                .withLedger(new LedgerRules(ledgerHorizon, maxEventsPerRun));
+                .withLedger(new LedgerRules(ledgerHorizon, maxEventsPerRun)).withWatch(watch);
+    }
+
+    /** The notifier's consumer group: one per application id, like the sink's. */
+    public String notifierGroupId() {
+        return applicationId + "-notifier";
     }
 
     public StreamsSettings streams() {

@@ -1,5 +1,6 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.schemas.text.OneLine;
 import dev.syncledger.sink.db.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,21 @@ public final class HealthChecks {
     }
 
     /** The sink's thread is still consuming. */
+    /** Ready while the notifier runs; once it stopped on its own, the one line that says why. */
+    public static Readiness notifier(Supplier<Optional<Throwable>> failure) {
+        return new Readiness() {
+            @Override
+            public String name() {
+                return "notifier";
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return failure.get().map(cause -> "the notifier has stopped: " + OneLine.describe(cause));
+            }
+        };
+    }
+
     public static Readiness sink(BooleanSupplier alive) {
         return new Readiness() {
             @Override

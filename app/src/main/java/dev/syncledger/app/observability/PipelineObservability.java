@@ -3,6 +3,7 @@ package dev.syncledger.app.observability;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.notify.Notifier;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,15 @@ public final class PipelineObservability {
      */
     public static ObservabilityServer start(ObservabilitySettings settings, String bootstrapServers, ProcessorRunner processor,
                                             SinkRunner sink, Database database) {
+        return start(settings, bootstrapServers, processor, sink, database, null, null);
+    }
+
+    /**
+     * @param notifier the notifier this process runs, or null
+     * @param webhooks its delivery metrics, or null without a notifier
+     */
+    public static ObservabilityServer start(ObservabilitySettings settings, String bootstrapServers, ProcessorRunner processor,
+                                            SinkRunner sink, Database database, Notifier notifier, WebhookMetrics webhooks) {
         List<Readiness> checks = new ArrayList<>();
         List<MeterBinder> binders = new ArrayList<>(SyncLedgerMetrics.jvm());
         checks.add(HealthChecks.broker(bootstrapServers, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
@@ -32,6 +42,11 @@ public final class PipelineObservability {
         }
         if (database != null) {
             checks.add(HealthChecks.database(database, HealthChecks.DEFAULT_TIMEOUT));
+            binders.add(new OpenAlerts(database));
+        }
+        if (notifier != null) {
+            checks.add(HealthChecks.notifier(notifier::failure));
+            binders.add(webhooks);
         }
         if (sink != null) {
             checks.add(HealthChecks.sink(sink::isAlive));

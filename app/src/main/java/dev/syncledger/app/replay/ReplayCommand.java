@@ -87,8 +87,13 @@ public final class ReplayCommand implements Callable<Integer> {
         if (processor.maxEventsPerRun() < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-events-per-run must be at least 1");
         }
-        TopologyConfig topology = new TopologyConfig(registry.serde()).withDiagnosticRetention(retention)
-                .withLedger(new LedgerRules(processor.ledgerHorizon(), processor.maxEventsPerRun()));
+        TopologyConfig topology;
+        try {
+            topology = new TopologyConfig(registry.serde()).withDiagnosticRetention(retention)
+                    .withLedger(new LedgerRules(processor.ledgerHorizon(), processor.maxEventsPerRun())).withWatch(processor.watch());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Replay replay = new Replay(new Replay.ReplayOptions(database.databaseUrl(), database.schema(), topology, partitions, timeout,
                 processor.applicationId(), processor.threads(), http()));
         ReplaySummary summary;

@@ -4,22 +4,27 @@ import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.config.SyncLedgerSettings;
+import dev.syncledger.app.config.WebhookOptions.WebhookSettings;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.observability.PipelineObservability;
+import dev.syncledger.app.observability.WebhookMetrics;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
-import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.text.OneLine;
 import dev.syncledger.sink.KafkaUnavailableException;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
+import dev.syncledger.sink.notify.Notifier;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,21 +43,31 @@ public final class Run {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     /** What an instance runs; {@code --only} picks one. */
-    public enum Component { processor, sink }
+    public enum Component { processor, sink, notifier }
 
     private final SyncLedgerSettings settings;
     private final Set<Component> components;
     private final ObservabilitySettings http;
+    private final Optional<WebhookSettings> webhooks;
 
-    public Run(SyncLedgerSettings settings, Set<Component> components, ObservabilitySettings http) {
+    /**
+     * @throws IllegalArgumentException when only the notifier is asked for and no webhook URL is configured
+     */
+    public Run(SyncLedgerSettings settings, Set<Component> components, ObservabilitySettings http, Optional<WebhookSettings> webhooks) {
         this.settings = settings;
-        this.components = EnumSet.copyOf(components);
         this.http = http;
+        this.webhooks = webhooks;
+        EnumSet<Component> running = EnumSet.copyOf(components);
+        if (webhooks.isEmpty() && running.remove(Component.notifier) && running.isEmpty()) {
+            throw new IllegalArgumentException("--only notifier needs somewhere to deliver: give --webhook-url or --webhook-workspace-url");
+        }
+        this.components = running;
     }
 
     public void execute(Shutdown shutdown, PrintWriter out) {
         Preflight preflight = new Preflight(settings);
-        Database db = components.contains(Component.sink) ? Preflight.database(settings.databaseUrl(), settings.schema()) : null;
+        boolean needsDatabase = components.contains(Component.sink) || components.contains(Component.notifier);
+        Database db = needsDatabase ? Preflight.database(settings.databaseUrl(), settings.schema()) : null;
         String database = db == null ? null : db.displayUrl();
         try (Admin admin = preflight.admin()) {
             preflight.kafka(admin);
@@ -61,6 +76,8 @@ public final class Run {
         }
         ProcessorRunner processor = null;
         SinkRunner sink = null;
+        Notifier notifier = null;
+        WebhookMetrics webhookMetrics = new WebhookMetrics();
         ObservabilityServer server = null;
         try {
             if (components.contains(Component.processor)) {
@@ -69,15 +86,23 @@ public final class Run {
             if (components.contains(Component.sink)) {
                 sink = startSink(db);
             }
-            server = PipelineObservability.start(http, settings.bootstrapServers(), processor, sink, db);
+            if (components.contains(Component.notifier)) {
+                notifier = Notifier.start(webhooks.orElseThrow().notifier(settings), db, webhookMetrics);
+            } else if (components.contains(Component.sink)) {
+                LOG.info("no --webhook-url: alerts are stored in connector_alerts, not delivered");
+            }
+            server = PipelineObservability.start(http, settings.bootstrapServers(), processor, sink, db, notifier, webhookMetrics);
             String running = describe(database);
             LOG.info("running {}", running);
             out.println("running " + running + "; stop with Ctrl-C");
             out.flush();
-            watchUntilStopped(shutdown, processor, sink);
+            watchUntilStopped(shutdown, processor, sink, notifier);
         } finally {
             if (server != null) {
                 server.close();
+            }
+            if (notifier != null) {
+                notifier.close();
             }
             close(processor, sink);
             if (db != null) {
@@ -106,6 +131,9 @@ public final class Run {
             needed.addAll(Topics.TABLES);
             needed.add(Topics.REJECTED);
         }
+        if (components.contains(Component.notifier)) {
+            needed.add(Topics.ALERTS);
+        }
         return new ArrayList<>(needed);
     }
 
@@ -118,11 +146,14 @@ public final class Run {
         if (components.contains(Component.sink)) {
             parts.add("the sink (group " + settings.sinkGroupId() + " into " + database + ", schema " + settings.schema() + ")");
         }
+        if (components.contains(Component.notifier)) {
+            parts.add("the notifier (group " + settings.notifierGroupId() + ", deliveries recorded in " + database + ")");
+        }
         return String.join(" and ", parts) + " against Kafka at " + settings.bootstrapServers()
                 + settings.schemaRegistryUrl().map(url -> " with the schema registry at " + url).orElse("");
     }
 
-    private static void watchUntilStopped(Shutdown shutdown, ProcessorRunner processor, SinkRunner sink) {
+    private static void watchUntilStopped(Shutdown shutdown, ProcessorRunner processor, SinkRunner sink, Notifier notifier) {
         try {
             while (!shutdown.awaitRequest(WATCH_INTERVAL)) {
                 if (processor != null && (processor.failure().isPresent() || processor.state() == KafkaStreams.State.ERROR
@@ -132,6 +163,9 @@ public final class Run {
                 }
                 if (sink != null && !sink.isAlive()) {
                     throw new UserFacingException("the sink stopped; see the log lines above");
+                }
+                if (notifier != null && notifier.failure().isPresent()) {
+                    throw new UserFacingException("the notifier stopped: " + OneLine.describe(notifier.failure().get()));
                 }
             }
             LOG.info("stop requested: closing");

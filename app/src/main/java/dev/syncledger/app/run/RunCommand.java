@@ -6,12 +6,14 @@ import dev.syncledger.app.config.DatabaseOptions;
 import dev.syncledger.app.config.HttpOptions;
 import dev.syncledger.app.config.KafkaOptions;
 import dev.syncledger.app.config.ProcessorOptions;
+import dev.syncledger.app.config.WebhookOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.app.config.SyncLedgerSettings;
 import dev.syncledger.app.config.TopicOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,8 +59,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
-    @Option(names = "--only", paramLabel = "processor|sink",
-            description = "Run only the processor or only the sink (default: both).")
+    @Mixin
+    WebhookOptions webhooks;
+
+    @Option(names = "--only", paramLabel = "processor|sink|notifier",
+            description = "Run only the processor, the sink or the notifier (default: all three; the notifier only with a --webhook-url"
+                    + " or --webhook-workspace-url).")
     Run.Component only;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/sync-ledger-state",
@@ -66,9 +72,11 @@ public final class RunCommand implements Callable<Integer> {
     Path stateDir;
 
     private final Shutdown shutdown;
+    private final Map<String, String> environment;
 
-    public RunCommand(Shutdown shutdown) {
+    public RunCommand(Shutdown shutdown, Map<String, String> environment) {
         this.shutdown = shutdown;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The settings this command line resolved to: flags, then environment, then --config file, then defaults. */
@@ -88,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Run run;
         try {
-            run = new Run(settings(), components(), http.settings());
+            run = new Run(settings(), components(), http.settings(), webhooks.settings(environment));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
