@@ -36,6 +36,10 @@ final class SimulatedConnector {
     private final double failureChance;
     private final FailureKind habitualFailure;
     private final CollectSimulation collects;
+    /** The first hour this connector's scheduler is dead from, so that nothing of it comes any more; MAX_VALUE: never. */
+    private final long silentFrom;
+    private final boolean failsInStreaks;
+    private int streakLeft;
     private boolean lastRunFailedOnAuthentication;
 
     SimulatedConnector(WorkloadSpec spec, SimulatedWorkspace workspace, Provider provider, Draw draw) {
@@ -48,6 +52,14 @@ final class SimulatedConnector {
         this.failureChance = 1 - StrictMath.pow(1 - spec.rates().failureRate(), frailty(draw));
         this.habitualFailure = FailureKind.draw(draw);
         this.collects = provider.isBrowserExtension() ? new CollectSimulation(spec, workspace, id, draw) : null;
+        // Drawn only when asked for, so that a workload without them stays the same draw for draw.
+        double silentRate = spec.rates().silentConnectorRate();
+        this.silentFrom = silentRate > 0 && draw.chance(silentRate)
+                ? spec.start().toEpochMilli() + WorkloadSpec.RUN_INTERVAL.toMillis()
+                        * draw.between(Math.max(1, spec.runsPerConnector() / 2), Math.max(2, spec.runsPerConnector() - 2))
+                : Long.MAX_VALUE;
+        double streakRate = spec.rates().failureStreakRate();
+        this.failsInStreaks = streakRate > 0 && draw.chance(streakRate);
     }
 
     /**
@@ -62,6 +74,9 @@ final class SimulatedConnector {
     }
 
     void simulateHour(long hourStart, HourBatch batch) {
+        if (hourStart >= silentFrom) {
+            return;
+        }
         simulateRun(hourStart, batch);
         if (collects != null && draw.chance(spec.rates().collectRate())) {
             collects.simulateCollect(hourStart, batch);
@@ -70,7 +85,7 @@ final class SimulatedConnector {
 
     private void simulateRun(long hourStart, HourBatch batch) {
         Trigger trigger = trigger(hourStart == spec.start().toEpochMilli());
-        FailureKind failureKind = draw.chance(failureChance) ? drawFailureKind() : null;
+        FailureKind failureKind = nextFailure();
         Run run = drawRun(hourStart, trigger, failureKind == null ? RunLength.NORMAL : failureKind.length());
 
         List<TimedLine> lifecycle = new ArrayList<>(4);
@@ -115,6 +130,19 @@ final class SimulatedConnector {
         }
         double roll = draw.between(0.0, 1.0);
         return roll < 0.82 ? Trigger.CLOUD_TASK : roll < 0.96 ? Trigger.MANUAL : Trigger.OAUTH_CALLBACK;
+    }
+
+    /** Null for a success; a connector failing in streaks keeps failing its habitual way for a few runs once it fails. */
+    private FailureKind nextFailure() {
+        if (streakLeft > 0) {
+            streakLeft--;
+            return habitualFailure;
+        }
+        FailureKind failure = draw.chance(failureChance) ? drawFailureKind() : null;
+        if (failure != null && failsInStreaks) {
+            streakLeft = (int) draw.between(2, 6);
+        }
+        return failure;
     }
 
     private FailureKind drawFailureKind() {

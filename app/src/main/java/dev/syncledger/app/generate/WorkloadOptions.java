@@ -27,13 +27,30 @@ public final class WorkloadOptions {
             description = "Share of runs and collects whose events are delivered out of order, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double outOfOrder;
 
+    @Option(names = "--silent-connectors", paramLabel = "RATE",
+            description = "Share of connectors whose scheduler dies in the second half: they go delayed, then overdue, 0 to 1"
+                    + " (default: 0; demo: 0.05).")
+    Double silentConnectors;
+
+    @Option(names = "--failure-streaks", paramLabel = "RATE",
+            description = "Share of connectors that fail in streaks of 3 to 6 runs, 0 to 1 (default: 0; demo: 0.1).")
+    Double failureStreaks;
+
+    public WorkloadSpec spec(Instant start, Instant now) {
+        return spec(start, now, 0, 0);
+    }
+
     /**
      * The workload these options describe, its first hour at {@code start}, or ending at {@code now} when
-     * {@code start} is null.
+     * {@code start} is null; the silent and streaky shares the command defaults to unless given.
      *
      * @throws IllegalArgumentException naming the option that is out of range
      */
-    public WorkloadSpec spec(Instant start, Instant now) {
+    public WorkloadSpec spec(Instant start, Instant now, double defaultSilentConnectors, double defaultFailureStreaks) {
+        double silent = silentConnectors != null ? silentConnectors : defaultSilentConnectors;
+        double streaks = failureStreaks != null ? failureStreaks : defaultFailureStreaks;
+        requireRate("--silent-connectors", silent);
+        requireRate("--failure-streaks", streaks);
         requireAtLeastOne("--workspaces", workspaces);
         requireAtLeastOne("--connectors", connectors);
         requireAtLeastOne("--runs", runs);
@@ -44,7 +61,8 @@ public final class WorkloadOptions {
                     + ((long) workspaces * connectors) + "; raise --runs instead for a longer workload");
         }
         Instant first = start != null ? start : now.minus(WorkloadSpec.span(runs)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return new WorkloadSpec(seed, workspaces, connectors, runs, first, duplicates, outOfOrder, WorkloadRates.realistic());
+        return new WorkloadSpec(seed, workspaces, connectors, runs, first, duplicates, outOfOrder,
+                WorkloadRates.realistic().withSilentConnectors(silent).withFailureStreaks(streaks));
     }
 
     private static void requireAtLeastOne(String option, int value) {

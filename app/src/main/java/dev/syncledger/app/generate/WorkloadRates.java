@@ -16,6 +16,9 @@ package dev.syncledger.app.generate;
  * @param collectWithoutConnectorRate share of collects that name no connector (manual or legacy ones)
  * @param collectDeleteRate share of collects soft-deleted after they end
  * @param runDeleteRate share of runs soft-deleted after they end
+ * @param silentConnectorRate share of connectors whose scheduler dies in the second half of the workload: no run, no
+ *     event from then on, so they turn delayed, then overdue
+ * @param failureStreakRate share of connectors that fail in streaks: a failure of theirs is followed by 2 to 5 more
  */
 public record WorkloadRates(
         double failureRate,
@@ -27,7 +30,9 @@ public record WorkloadRates(
         double collectErrorRate,
         double collectWithoutConnectorRate,
         double collectDeleteRate,
-        double runDeleteRate) {
+        double runDeleteRate,
+        double silentConnectorRate,
+        double failureStreakRate) {
 
     /** A mean above this many documents per run would make one run's links a workload of their own. */
     public static final double MAX_DOCUMENTS_PER_RUN = 50;
@@ -46,16 +51,32 @@ public record WorkloadRates(
         requireProbability("collectWithoutConnectorRate", collectWithoutConnectorRate);
         requireProbability("collectDeleteRate", collectDeleteRate);
         requireProbability("runDeleteRate", runDeleteRate);
+        requireProbability("silentConnectorRate", silentConnectorRate);
+        requireProbability("failureStreakRate", failureStreakRate);
     }
 
-    /** What a connector platform typically sees: one run in five fails, most documents come in, few things get deleted. */
+    /**
+     * What a connector platform typically sees: one run in five fails, most documents come in, few things get deleted.
+     * No connector goes silent or fails in streaks unless asked, so a seed keeps giving the workload it always gave.
+     */
     public static WorkloadRates realistic() {
-        return new WorkloadRates(0.20, 0.15, 1.5, 0.20, 0.05, 0.6, 0.15, 0.10, 0.03, 0.01);
+        return new WorkloadRates(0.20, 0.15, 1.5, 0.20, 0.05, 0.6, 0.15, 0.10, 0.03, 0.01, 0, 0);
     }
 
     public WorkloadRates withFailureRate(double rate) {
         return new WorkloadRates(rate, informationalDiagnosticRate, documentsPerSuccessfulRun, outputDocumentShare, unlinkRate,
-                collectRate, collectErrorRate, collectWithoutConnectorRate, collectDeleteRate, runDeleteRate);
+                collectRate, collectErrorRate, collectWithoutConnectorRate, collectDeleteRate, runDeleteRate, silentConnectorRate,
+                failureStreakRate);
+    }
+
+    public WorkloadRates withSilentConnectors(double rate) {
+        return new WorkloadRates(failureRate, informationalDiagnosticRate, documentsPerSuccessfulRun, outputDocumentShare, unlinkRate,
+                collectRate, collectErrorRate, collectWithoutConnectorRate, collectDeleteRate, runDeleteRate, rate, failureStreakRate);
+    }
+
+    public WorkloadRates withFailureStreaks(double rate) {
+        return new WorkloadRates(failureRate, informationalDiagnosticRate, documentsPerSuccessfulRun, outputDocumentShare, unlinkRate,
+                collectRate, collectErrorRate, collectWithoutConnectorRate, collectDeleteRate, runDeleteRate, silentConnectorRate, rate);
     }
 
     static void requireProbability(String name, double value) {
