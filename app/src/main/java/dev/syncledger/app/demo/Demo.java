@@ -12,7 +12,11 @@ import dev.syncledger.app.pipeline.EmbeddedPipeline;
 import dev.syncledger.app.replay.ReplayCounts;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.notify.DeliveryDao;
+import dev.syncledger.sink.notify.WebhookSignature;
+import dev.syncledger.sink.notify.WebhookTargets;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +35,10 @@ final class Demo {
 
     /** {@code duration} is how long the demo runs in all, empty to run until stopped; the report is always printed first. */
     record Settings(String databaseUrl, String schema, WorkloadSpec workload, TopologyConfig topology, int partitions, int threads,
-                    ObservabilitySettings http, Duration catchUpTimeout, Optional<Duration> duration) {}
+                    ObservabilitySettings http, Duration catchUpTimeout, Optional<Duration> duration, boolean webhookReceiver) {}
+
+    /** How long the demo waits for its notifier to deliver what the alerts topic holds before it reports. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
 
     private final Settings settings;
 
@@ -56,8 +63,15 @@ final class Demo {
         out.println("demo: starting a Kafka broker in this process, the processor, and the sink into schema " + settings.schema()
                 + " of " + database.displayUrl());
         out.flush();
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(settings.databaseUrl(), database,
-                settings.topology(), settings.partitions(), APPLICATION_ID, settings.threads(), settings.http()))) {
+        WebhookSignature signature = new WebhookSignature(randomSecret());
+        try (DemoWebhookReceiver receiver = settings.webhookReceiver() ? new DemoWebhookReceiver(signature, out) : null;
+             EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(settings.databaseUrl(), database,
+                settings.topology(), settings.partitions(), APPLICATION_ID, settings.threads(), settings.http(),
+                Optional.ofNullable(receiver).map(r -> new EmbeddedPipeline.Webhooks(
+                        new WebhookTargets(Optional.of(r.url()), java.util.Map.of()), signature))))) {
+            if (receiver != null) {
+                out.println("demo: webhook receiver at " + receiver.url() + "; every alert transition is posted there, signed");
+            }
             pipeline.httpUri().ifPresent(uri -> out.println("demo: metrics at " + uri.resolve("/metrics") + ", readiness at "
                     + uri.resolve("/health/ready")));
             out.flush();
@@ -71,6 +85,12 @@ final class Demo {
             LOG.info("demo caught up: {} events in {} ms", fed.published(), toCaughtUp.toMillis());
             new ConnectorReport(fed.published(), publishing, toCaughtUp, ConnectorReport.worstConnectors(database.jdbi()),
                     ReplayCounts.perTable(database.jdbi())).print(out);
+            AlertReport.read(database.jdbi()).print(out);
+            if (receiver != null) {
+                awaitDeliveries(database);
+                out.printf("%nwebhooks: %d received by the demo's receiver, %d with a verified signature%n", receiver.received(),
+                        receiver.verified());
+            }
             out.println();
             out.println(whatNext(started));
             out.flush();
@@ -102,6 +122,20 @@ final class Demo {
         if (!left.isNegative() && !left.isZero()) {
             shutdown.awaitRequest(left);
         }
+    }
+
+    /** Bounded: the report says how many arrived, whatever the notifier managed by then. */
+    private static void awaitDeliveries(Database database) throws InterruptedException {
+        long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
+        while (System.nanoTime() < deadline && database.jdbi().withExtension(DeliveryDao.class, DeliveryDao::pending) > 0) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /** The generator is deterministic and fast (about 200,000 lines a second), so a first pass gives the progress bar its total. */

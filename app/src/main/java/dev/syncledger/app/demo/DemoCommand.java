@@ -64,11 +64,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for the workload to reach PostgreSQL (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--webhook-receiver",
+            description = "Also run a webhook receiver of the demo's own on 127.0.0.1 and a notifier posting every alert transition to it,"
+                    + " signed with a random secret; the receiver prints what it gets and whether each signature verified.")
+    boolean webhookReceiver;
+
     @Mixin
     HttpOptions http;
 
     @Mixin
     CommonOptions common;
+
+    /** Some connectors go silent and some fail in streaks, so that the demo has late connectors and alerts to show. */
+    static final double DEMO_SILENT_CONNECTORS = 0.05;
+    static final double DEMO_FAILURE_STREAKS = 0.1;
 
     /** The clock the workload's end is read from. */
     Clock clock = Clock.systemUTC();
@@ -106,8 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try {
             Database.requireSchemaName(schema);
-            return new Demo.Settings(databaseUrl, schema, workload.spec(null, clock.instant()), new TopologyConfig(SerdeConfig.withoutRegistry()), partitions, threads,
-                    http.settings(), timeout, Optional.ofNullable(duration));
+            return new Demo.Settings(databaseUrl, schema, workload.spec(null, clock.instant(), DEMO_SILENT_CONNECTORS, DEMO_FAILURE_STREAKS), new TopologyConfig(SerdeConfig.withoutRegistry()), partitions, threads,
+                    http.settings(), timeout, Optional.ofNullable(duration), webhookReceiver);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

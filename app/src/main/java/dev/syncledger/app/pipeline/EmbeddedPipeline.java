@@ -5,6 +5,7 @@ import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.observability.PipelineObservability;
+import dev.syncledger.app.observability.WebhookMetrics;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.topics.TopicProvisioner;
@@ -12,6 +13,10 @@ import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.notify.Notifier;
+import dev.syncledger.sink.notify.NotifierConfig;
+import dev.syncledger.sink.notify.WebhookSignature;
+import dev.syncledger.sink.notify.WebhookTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,9 +44,21 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    /** What to start; {@code http} is null unless the endpoint is wanted. */
+    /**
+     * What to start; {@code http} is null unless the endpoint is wanted; with {@code webhooks}, a notifier delivers the
+     * alerts to them.
+     */
     public record Options(String databaseUrl, Database database, TopologyConfig topology, int partitions, String applicationId, int threads,
-                          ObservabilitySettings http) {}
+                          ObservabilitySettings http, Optional<Webhooks> webhooks) {
+
+        public Options(String databaseUrl, Database database, TopologyConfig topology, int partitions, String applicationId, int threads,
+                       ObservabilitySettings http) {
+            this(databaseUrl, database, topology, partitions, applicationId, threads, http, Optional.empty());
+        }
+    }
+
+    /** Where the embedded notifier posts alert transitions and what it signs them with. */
+    public record Webhooks(WebhookTargets targets, WebhookSignature signature) {}
 
     private final Options options;
     private final Path work;
@@ -52,6 +69,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
     private SinkRunner sink;
     private EventPublisher publisher;
     private ObservabilityServer http;
+    private Notifier notifier;
+    private final WebhookMetrics webhookMetrics = new WebhookMetrics();
 
     private EmbeddedPipeline(Options options, Path work) {
         this.options = options;
@@ -82,8 +101,13 @@ public final class EmbeddedPipeline implements AutoCloseable {
                 .withSerde(options.topology().serde()), options.database()));
         processor = keep(ProcessorRunner.start(streams, options.topology(), START_TIMEOUT));
         publisher = keep(new EventPublisher(broker.bootstrapServers(), options.topology().serde()));
+        options.webhooks().ifPresent(webhooks -> notifier = keep(Notifier.start(
+                NotifierConfig.of(broker.bootstrapServers(), webhooks.targets(), webhooks.signature())
+                        .withGroupId(options.applicationId() + "-notifier").withSerde(options.topology().serde()),
+                options.database(), webhookMetrics)));
         if (options.http() != null) {
-            http = keep(PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, options.database()));
+            http = keep(PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, options.database(),
+                    notifier, notifier == null ? null : webhookMetrics));
         }
     }
 
