@@ -87,6 +87,8 @@ public final class Bench {
             case "retention" -> new RetentionBenchmark(options.size()).run();
             case "memory" -> new MemoryBenchmark(options.size(), kafka.get()).run();
             case "state" -> new StateBenchmark(options.size(), kafka.get()).run();
+            case "freshness" -> new FreshnessBenchmark(options.size()).run();
+            case "alerts" -> new AlertLatencyBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             default -> throw new IllegalArgumentException("unknown stage " + stage);
         };
     }
