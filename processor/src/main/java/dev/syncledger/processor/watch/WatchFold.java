@@ -27,8 +27,8 @@ import java.util.UUID;
  *   <li>Freshness: the age of the latest success (before any, of the first run) against the expected interval:
  *       {@code on_time} up to 1x, {@code delayed} up to 2x, {@code overdue} beyond; {@code unknown} before any run.</li>
  *   <li>{@code consecutive_failures} opens when the failures since the latest success reach the threshold, and
- *       {@code overdue} when freshness becomes overdue; both resolve when a success other than the one they
- *       opened after becomes the latest.</li>
+ *       {@code overdue} when the clock finds freshness overdue (not on each change: see {@link #onClock}); both
+ *       resolve when a success other than the one they opened after becomes the latest.</li>
  *   <li>{@code failure_diagnostics_burst} opens when the threshold's worth of failure diagnostics fall within the
  *       window, and resolves once none came for the quiet period; the diagnostics it counted are then forgotten.</li>
  * </ul>
@@ -68,15 +68,22 @@ public final class WatchFold {
             diagnostics = withDiagnostic(diagnostics, diagnostic.seenAt());
         }
         return evaluate(new ConnectorWatch(learned, firstRunAt, watch.freshness(), watch.deadline(), diagnostics, watch.open()),
-                connector, status, now);
+                connector, status, now, false);
     }
 
     /** When the wall clock reached the watch's deadline, or any time nothing but the time changed. */
     public Decision onClock(ConnectorWatch watch, UUID connector, ConnectorStatusState status, Instant now) {
-        return evaluate(watch, connector, status, now);
+        return evaluate(watch, connector, status, now, true);
     }
 
-    private Decision evaluate(ConnectorWatch watch, UUID connector, ConnectorStatusState status, Instant now) {
+    /**
+     * @param byClock whether the wall clock, not a change, asks. An {@code overdue} alert opens only then: a backlog
+     *     or a replay folds a connector's old successes one after another, each overdue against today's clock, and
+     *     opening on each would send a storm of alerts that the next success resolves at once. A change that leaves
+     *     the connector overdue sets its deadline to now instead, so the next punctuation (within the check interval)
+     *     opens the alert if the connector is still overdue then.
+     */
+    private Decision evaluate(ConnectorWatch watch, UUID connector, ConnectorStatusState status, Instant now, boolean byClock) {
         Duration interval = watch.learnedInterval() != null ? watch.learnedInterval() : rules.defaultInterval();
         Instant anchor = status.lastSuccess() != null ? status.lastSuccess().completedAt() : watch.firstRunAt();
         ConnectorFreshness freshness = freshness(anchor, interval, now);
@@ -103,7 +110,8 @@ public final class WatchFold {
         }
 
         resolveOnNewSuccess(AlertKind.overdue, open, success, workspace, connector, status, now, transitions);
-        if (!open.containsKey(AlertKind.overdue) && freshness == ConnectorFreshness.overdue) {
+        boolean overdueToOpen = !open.containsKey(AlertKind.overdue) && freshness == ConnectorFreshness.overdue;
+        if (overdueToOpen && byClock) {
             ObjectNode details = JSON.createObjectNode().put("expected_interval_ms", interval.toMillis())
                     .put(status.lastSuccess() != null ? "last_success_at" : "first_run_at", anchor.toString())
                     .put("next_expected_at", view.nextExpectedAt().toString())
@@ -141,7 +149,9 @@ public final class WatchFold {
             // The first instant the age exceeds 1x (2x) the interval.
             case on_time -> anchor.plus(interval).plusMillis(1);
             case delayed -> anchor.plus(interval.multipliedBy(2)).plusMillis(1);
-            case overdue, unknown -> null;
+            // Overdue stays so until a success; only an alert still to open needs the clock.
+            case overdue -> overdueToOpen && !byClock ? now : null;
+            case unknown -> null;
         };
         if (open.containsKey(AlertKind.failure_diagnostics_burst) && quietFrom != null && (deadline == null || quietFrom.isBefore(deadline))) {
             deadline = quietFrom;
