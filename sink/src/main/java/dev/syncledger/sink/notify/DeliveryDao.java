@@ -64,6 +64,20 @@ public interface DeliveryDao {
     int settle(@Bind("pk") long pk, @Bind("state") String state, @Bind("attempt") int attempt, @Bind("at") Instant at,
                @Bind("statusCode") Integer statusCode, @Bind("error") String error, @Bind("nextAttemptAt") Instant nextAttemptAt);
 
+    /**
+     * Forgets up to {@code limit} finished deliveries (delivered, gone, expired) created before {@code before}, with
+     * their attempts; returns how many. Pending ones stay whatever their age: the retry window ends them first.
+     */
+    @SqlUpdate("""
+            DELETE FROM alert_deliveries
+            WHERE pk IN (
+                SELECT pk FROM alert_deliveries
+                WHERE state <> 'pending' AND created_at < :before
+                ORDER BY created_at
+                LIMIT :limit)
+            """)
+    int forgetFinished(@Bind("before") Instant before, @Bind("limit") int limit);
+
     @SqlQuery("SELECT count(*) FROM alert_deliveries WHERE state = 'pending'")
     long pending();
 

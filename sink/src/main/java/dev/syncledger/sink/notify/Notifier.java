@@ -63,6 +63,10 @@ public final class Notifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     private static final RetryPolicy INFRASTRUCTURE = new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
     private static final int ERROR_CHARS = 500;
+    /** How long a finished delivery and its attempts are kept, for whoever asks what was sent. */
+    static final Duration KEEP_FINISHED = Duration.ofDays(30);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    private static final int FORGET_BATCH = 10_000;
 
     /** A narrow seam for fault tests: runs after a webhook answered and before the attempt is recorded. */
     @FunctionalInterface
@@ -192,8 +196,13 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void deliver() {
+        long nextForget = System.nanoTime();
         try {
             while (!closing) {
+                if (System.nanoTime() - nextForget >= 0) {
+                    forgetFinished();
+                    nextForget = System.nanoTime() + FORGET_EVERY.toNanos();
+                }
                 List<DueDelivery> due = withRetries("claim due webhook deliveries", () -> jdbi.withExtension(DeliveryDao.class,
                         dao -> dao.claimDue(clock.instant(), config.lease().toMillis(), config.concurrency())));
                 if (due.isEmpty()) {
@@ -215,6 +224,16 @@ public final class Notifier implements AutoCloseable {
             stopOn(e.getCause());
         } catch (RuntimeException e) {
             stopOn(e);
+        }
+    }
+
+    /** Keeps alert_deliveries bounded: finished rows older than {@link #KEEP_FINISHED} go, a bounded batch at a time. */
+    private void forgetFinished() {
+        Instant before = clock.instant().minus(KEEP_FINISHED);
+        int forgotten = withRetries("forget old webhook deliveries", () -> jdbi.withExtension(DeliveryDao.class,
+                dao -> dao.forgetFinished(before, FORGET_BATCH)));
+        if (forgotten > 0) {
+            LOG.info("Notifier forgot {} webhook deliveries finished before {}", forgotten, before);
         }
     }
 
