@@ -87,7 +87,7 @@ public interface DeliveryDao {
     /** A batch of deliveries to record, one array per column. */
     record NewDeliveries(UUID[] transitionId, UUID[] alertId, UUID[] workspaceId, String[] url, String[] body) {
 
-        static NewDeliveries of(List<NewDelivery> deliveries) {
+        public static NewDeliveries of(List<NewDelivery> deliveries) {
             return new NewDeliveries(
                     deliveries.stream().map(NewDelivery::transitionId).toArray(UUID[]::new),
                     deliveries.stream().map(NewDelivery::alertId).toArray(UUID[]::new),
