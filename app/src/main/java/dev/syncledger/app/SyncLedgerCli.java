@@ -1,5 +1,7 @@
 package dev.syncledger.app;
 
+import dev.syncledger.app.api.ServeCommand;
+import dev.syncledger.app.api.TokenCommand;
 import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.cli.UserFacingException;
@@ -23,7 +25,8 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         version = "sync-ledger 0.1.0",
         description = "Folds connector sync lifecycle events from Kafka into current-state rows in PostgreSQL.",
-        subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, ServeCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCli {
 
     public static final int EXIT_RUNTIME_FAILURE = 1;
@@ -127,6 +130,12 @@ public final class SyncLedgerCli {
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(environment.shutdown(), environment.variables()));
+            }
+            if (type == ServeCommand.class) {
+                return type.cast(new ServeCommand(environment.shutdown(), environment.variables()));
+            }
+            if (type == TokenCommand.class) {
+                return type.cast(new TokenCommand(environment.variables()));
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(environment.shutdown()));

@@ -1,0 +1,109 @@
+package dev.syncledger.app.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.MapMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * What the read API asks PostgreSQL. Every statement runs as {@code sync_ledger_reader} with the request's
+ * workspace set ({@link ReadTransactions}), so row-level security keeps other workspaces out; none filters on the
+ * workspace itself. Optional filters are parameters that are NULL when absent. Pages are keysets on (sort value,
+ * public id), in either direction: a row written or deleted between two pages neither repeats nor hides another.
+ * Internal pks are joined away: only public ids leave.
+ */
+@RegisterRowMapper(MapMapper.class)
+public interface ReadQueries {
+
+    /** First in every request's transaction: from here to its end, row-level security applies. */
+    @SqlUpdate("SET LOCAL ROLE sync_ledger_reader")
+    void actAsReader();
+
+    /** Second: the workspace the policies let through, until the transaction ends. */
+    @SqlQuery("SELECT set_config('sync_ledger.workspace_id', :workspace, true)")
+    String scopeTo(@Bind("workspace") String workspaceId);
+
+    String SYNC_LOG_COLUMNS = """
+            l.workspace_connector_sync_log_id AS id, c.workspace_connector_id, w.workspace_id,
+            l.status::text AS status, l.trigger_type::text AS trigger_type, l.cloud_task_id, l.started_at, l.completed_at,
+            l.duration_ms, l.error, l.metadata::text AS metadata, l.created_at, l.updated_at, l.deleted_at
+            """;
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + """
+            , CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END AS sort_value
+            FROM workspace_connector_sync_logs l
+            JOIN workspace_connectors c ON c.pk = l.workspace_connector_pk
+            JOIN workspaces w ON w.pk = l.workspace_pk
+            WHERE (:includeDeleted OR l.deleted_at IS NULL)
+              AND (CAST(:status AS text) IS NULL OR l.status = CAST(:status AS connector_sync_status_enum))
+              AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR l.created_at >= :createdFrom)
+              AND (CAST(:createdBefore AS timestamptz) IS NULL OR l.created_at < :createdBefore)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END, l.workspace_connector_sync_log_id)
+                                       < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
+                   OR (NOT :descending AND (CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END, l.workspace_connector_sync_log_id)
+                                       > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
+            ORDER BY CASE WHEN :descending THEN CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END END DESC,
+                     CASE WHEN :descending THEN l.workspace_connector_sync_log_id END DESC,
+                     CASE WHEN NOT :descending THEN CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END END ASC,
+                     CASE WHEN NOT :descending THEN l.workspace_connector_sync_log_id END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> syncLogs(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + """
+            FROM workspace_connector_sync_logs l
+            JOIN workspace_connectors c ON c.pk = l.workspace_connector_pk
+            JOIN workspaces w ON w.pk = l.workspace_pk
+            WHERE l.workspace_connector_sync_log_id = :id AND (:includeDeleted OR l.deleted_at IS NULL)
+            """)
+    Optional<Map<String, Object>> syncLog(@Bind("id") UUID id, @Bind("includeDeleted") boolean includeDeleted);
+
+    String STATUS_COLUMNS = """
+            c.workspace_connector_id AS id, c.workspace_connector_id, w.workspace_id,
+            s.last_sync_log_id, s.last_sync_status::text AS last_sync_status, s.last_sync_created_at, s.last_success_at,
+            s.last_error_at, s.last_error, s.consecutive_failures, s.total_runs, s.succeeded_runs, s.failed_runs,
+            s.records_synced_total, s.active_failure_diagnostics, s.active_informational_diagnostics,
+            s.active_input_documents, s.active_output_documents, s.freshness::text AS freshness, s.expected_interval_ms,
+            s.next_expected_at, s.freshness_changed_at, s.updated_at
+            """;
+
+    @SqlQuery("SELECT " + STATUS_COLUMNS + """
+            , s.updated_at AS sort_value
+            FROM connector_status s
+            JOIN workspace_connectors c ON c.pk = s.workspace_connector_pk
+            JOIN workspaces w ON w.pk = s.workspace_pk
+            WHERE (CAST(:freshness AS text) IS NULL OR s.freshness = CAST(:freshness AS connector_freshness_enum))
+              AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (s.updated_at, c.workspace_connector_id) < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
+                   OR (NOT :descending AND (s.updated_at, c.workspace_connector_id) > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
+            ORDER BY CASE WHEN :descending THEN s.updated_at END DESC, CASE WHEN :descending THEN c.workspace_connector_id END DESC,
+                     CASE WHEN NOT :descending THEN s.updated_at END ASC, CASE WHEN NOT :descending THEN c.workspace_connector_id END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> connectorStatuses(@BindMethods StatusFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + STATUS_COLUMNS + """
+            FROM connector_status s
+            JOIN workspace_connectors c ON c.pk = s.workspace_connector_pk
+            JOIN workspaces w ON w.pk = s.workspace_pk
+            WHERE c.workspace_connector_id = :id
+            """)
+    Optional<Map<String, Object>> connectorStatus(@Bind("id") UUID workspaceConnectorId);
+
+    /** The filters of a sync-log list; nulls mean "any". */
+    record SyncLogFilter(boolean includeDeleted, String status, UUID connector, java.time.Instant createdFrom,
+                         java.time.Instant createdBefore, boolean byUpdated, boolean descending, java.time.Instant afterValue,
+                         UUID afterId) {}
+
+    /** The filters of a connector-status list; nulls mean "any". */
+    record StatusFilter(String freshness, UUID connector, boolean descending, java.time.Instant afterValue, UUID afterId) {}
+}

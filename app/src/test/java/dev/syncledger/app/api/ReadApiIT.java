@@ -1,0 +1,238 @@
+package dev.syncledger.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.sink.db.Database;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The read API on the real PostgreSQL: tokens, workspace scoping, filters, sort, pages, errors. */
+class ReadApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] SECRET = "an-api-secret-for-tests-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
+    private static final ApiTokens TOKENS = new ApiTokens(SECRET);
+    private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+    private static final int W1_RUNS = 250;
+    private static final UUID W1 = UUID.randomUUID();
+    private static final UUID W2 = UUID.randomUUID();
+    private static final UUID C1 = UUID.randomUUID();
+    private static final UUID C2 = UUID.randomUUID();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static TestDatabase testDatabase;
+    private static Database database;
+    private static ReadApi api;
+    private static final List<UUID> w1Live = new ArrayList<>();
+    private static final List<UUID> w1Deleted = new ArrayList<>();
+    private static UUID w2Run;
+
+    @BeforeAll
+    static void start() {
+        testDatabase = TestDatabase.freshSchema();
+        database = Database.connect(testDatabase.url(), testDatabase.schema());
+        database.migrate();
+        database.jdbi().useHandle(handle -> {
+            long w1 = workspace(handle, W1);
+            long w2 = workspace(handle, W2);
+            long c1 = connector(handle, C1, w1);
+            long c2 = connector(handle, C2, w2);
+            for (int i = 0; i < W1_RUNS; i++) {
+                boolean deleted = i % 10 == 9;
+                UUID id = run(handle, c1, w1, i % 4 == 0 ? "error" : "success", T0.plusSeconds(60L * i), deleted);
+                (deleted ? w1Deleted : w1Live).add(id);
+            }
+            w2Run = run(handle, c2, w2, "success", T0, false);
+            status(handle, c1, w1, "overdue");
+            status(handle, c2, w2, "on_time");
+        });
+        api = ReadApi.start(database.jdbi(), TOKENS, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        database.close();
+        testDatabase.close();
+    }
+
+    @Test
+    void refusesARequestWithoutAValidUnexpiredToken() throws Exception {
+        assertThat(get("/v1/connector_status", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v1/connector_status", "not-a-jwt").statusCode()).isEqualTo(401);
+        String expired = TOKENS.mint(W1, Duration.ofMinutes(1), Instant.now().minus(Duration.ofHours(1)));
+        HttpResponse<String> response = get("/v1/connector_status", expired);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(errors(response).get(0).path("detail").asText()).contains("expired");
+        String otherSecret = new ApiTokens("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8))
+                .mint(W1, Duration.ofHours(1), Instant.now());
+        assertThat(get("/v1/connector_status", otherSecret).statusCode()).isEqualTo(401);
+        // alg "none", unsigned, with a valid-looking payload.
+        String unsigned = base64("{\"alg\":\"none\"}") + "." + base64("{\"workspace_id\":\"" + W1 + "\",\"exp\":9999999999}") + ".";
+        assertThat(get("/v1/connector_status", unsigned).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void pagesThroughEveryLiveRunOfTheWorkspaceOnceWhileRowsKeepComing() throws Exception {
+        Set<UUID> seen = new HashSet<>();
+        List<UUID> order = new ArrayList<>();
+        String next = "/v1/workspace_connector_sync_log?page%5Bsize%5D=100";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = get(next, token(W1));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(JsonApi.MEDIA_TYPE));
+            JsonNode body = JSON.readTree(response.body());
+            for (JsonNode resource : body.path("data")) {
+                assertThat(resource.path("type").asText()).isEqualTo("workspace_connector_sync_log");
+                assertThat(resource.path("attributes").has("pk")).isFalse();
+                assertThat(resource.path("relationships").path("workspace").path("data").path("id").asText()).isEqualTo(W1.toString());
+                UUID id = UUID.fromString(resource.path("id").asText());
+                assertThat(seen.add(id)).as("row %s repeated", id).isTrue();
+                order.add(id);
+            }
+            // The sink keeps writing: a new run between pages is newer than every page's cursor, so no page shifts.
+            database.jdbi().useHandle(handle -> run(handle, connectorPk(handle, C1), workspacePk(handle, W1), "success", Instant.now(), false));
+            next = body.path("links").path("next").isNull() ? null : body.path("links").path("next").asText();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(w1Live);
+        List<UUID> newestFirst = new ArrayList<>(w1Live);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(order).as("the default sort, -created_at").containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void filtersByStatusTimeAndDeletedAndSortsAscending() throws Exception {
+        JsonNode errors = JSON.readTree(get("/v1/workspace_connector_sync_log?filter%5Bstatus%5D=error&page%5Bsize%5D=100", token(W1)).body());
+        assertThat(errors.path("data")).isNotEmpty().allSatisfy(run -> assertThat(run.path("attributes").path("status").asText()).isEqualTo("error"));
+
+        JsonNode window = JSON.readTree(get("/v1/workspace_connector_sync_log?sort=created_at&filter%5Bcreated_at%5D%5Bgte%5D="
+                + T0.plusSeconds(600) + "&filter%5Bcreated_at%5D%5Blt%5D=" + T0.plusSeconds(1200), token(W1)).body());
+        List<String> created = new ArrayList<>();
+        window.path("data").forEach(run -> created.add(run.path("attributes").path("created_at").asText()));
+        assertThat(created).isSorted().allSatisfy(at -> assertThat(Instant.parse(at)).isBetween(T0.plusSeconds(600), T0.plusSeconds(1199)));
+        assertThat(created).hasSize(9); // minutes 10..19, minus the deleted one at 19
+
+        UUID deleted = w1Deleted.get(0);
+        assertThat(get("/v1/workspace_connector_sync_log/" + deleted, token(W1)).statusCode()).isEqualTo(404);
+        HttpResponse<String> included = get("/v1/workspace_connector_sync_log/" + deleted + "?filter%5Bdeleted%5D=include", token(W1));
+        assertThat(included.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(included.body()).path("data").path("attributes").path("deleted_at").isNull()).isFalse();
+    }
+
+    @Test
+    void anotherWorkspacesIdIsNotFoundAndItsRowsNeverListed() throws Exception {
+        assertThat(get("/v1/workspace_connector_sync_log/" + w2Run, token(W1)).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/workspace_connector_sync_log/" + w2Run, token(W2)).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/connector_status/" + C2, token(W1)).statusCode()).isEqualTo(404);
+
+        JsonNode statuses = JSON.readTree(get("/v1/connector_status", token(W1)).body());
+        assertThat(statuses.path("data")).hasSize(1);
+        assertThat(statuses.path("data").get(0).path("id").asText()).isEqualTo(C1.toString());
+        assertThat(statuses.path("data").get(0).path("attributes").path("freshness").asText()).isEqualTo("overdue");
+        JsonNode none = JSON.readTree(get("/v1/connector_status?filter%5Bfreshness%5D=on_time", token(W1)).body());
+        assertThat(none.path("data")).isEmpty();
+        JsonNode nobody = JSON.readTree(get("/v1/workspace_connector_sync_log", token(UUID.randomUUID())).body());
+        assertThat(nobody.path("data")).as("a token for a workspace with no rows").isEmpty();
+    }
+
+    @Test
+    void namesTheParameterAtFault() throws Exception {
+        assertBadParameter("/v1/workspace_connector_sync_log?page%5Bsize%5D=500", "page[size]");
+        assertBadParameter("/v1/workspace_connector_sync_log?sort=pk", "sort");
+        assertBadParameter("/v1/workspace_connector_sync_log?filter%5Bworkspace%5D=x", "filter[workspace]");
+        assertBadParameter("/v1/workspace_connector_sync_log?filter%5Bworkspace_connector%5D=nope", "filter[workspace_connector]");
+        assertBadParameter("/v1/workspace_connector_sync_log?filter%5Bcreated_at%5D%5Bgte%5D=yesterday", "filter[created_at][gte]");
+        assertBadParameter("/v1/workspace_connector_sync_log?page%5Bafter%5D=garbage", "page[after]");
+        HttpResponse<String> unknown = get("/v1/collects_of_mars", token(W1));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(errors(unknown)).isNotEmpty();
+    }
+
+    private static void assertBadParameter(String path, String parameter) throws Exception {
+        HttpResponse<String> response = get(path, token(W1));
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        JsonNode error = errors(response).get(0);
+        assertThat(error.path("status").asText()).isEqualTo("400");
+        assertThat(error.path("source").path("parameter").asText()).isEqualTo(parameter);
+    }
+
+    private static List<JsonNode> errors(HttpResponse<String> response) throws Exception {
+        List<JsonNode> errors = new ArrayList<>();
+        JSON.readTree(response.body()).path("errors").forEach(errors::add);
+        return errors;
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.uri() + pathAndQuery)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(UUID workspace) {
+        return TOKENS.mint(workspace, Duration.ofMinutes(5), Instant.now());
+    }
+
+    private static String base64(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long workspace(Handle handle, UUID id) {
+        return handle.createQuery("INSERT INTO workspaces (workspace_id) VALUES (:id) RETURNING pk").bind("id", id).mapTo(Long.class).one();
+    }
+
+    private static long connector(Handle handle, UUID id, long workspace) {
+        return handle.createQuery("INSERT INTO workspace_connectors (workspace_connector_id, workspace_pk) VALUES (:id, :w) RETURNING pk")
+                .bind("id", id).bind("w", workspace).mapTo(Long.class).one();
+    }
+
+    private static long workspacePk(Handle handle, UUID id) {
+        return handle.createQuery("SELECT pk FROM workspaces WHERE workspace_id = :id").bind("id", id).mapTo(Long.class).one();
+    }
+
+    private static long connectorPk(Handle handle, UUID id) {
+        return handle.createQuery("SELECT pk FROM workspace_connectors WHERE workspace_connector_id = :id").bind("id", id).mapTo(Long.class).one();
+    }
+
+    private static UUID run(Handle handle, long connector, long workspace, String status, Instant createdAt, boolean deleted) {
+        UUID id = UUID.randomUUID();
+        handle.createUpdate("""
+                INSERT INTO workspace_connector_sync_logs (workspace_connector_sync_log_id, status, error, created_at, updated_at, deleted_at,
+                                                           workspace_connector_pk, workspace_pk, revision)
+                VALUES (:id, CAST(:status AS connector_sync_status_enum), :error, :at, :at, :deleted, :c, :w, 1)
+                """).bind("id", id).bind("status", status).bind("error", status.equals("error") ? "boom" : null).bind("at", createdAt)
+                .bind("deleted", deleted ? createdAt.plusSeconds(1) : null).bind("c", connector).bind("w", workspace).execute();
+        return id;
+    }
+
+    private static void status(Handle handle, long connector, long workspace, String freshness) {
+        handle.createUpdate("""
+                INSERT INTO connector_status (workspace_connector_pk, workspace_pk, consecutive_failures, total_runs, succeeded_runs,
+                    failed_runs, records_synced_total, active_failure_diagnostics, active_informational_diagnostics,
+                    active_input_documents, active_output_documents, updated_at, revision, freshness)
+                VALUES (:c, :w, 0, 0, 0, 0, 0, 0, 0, 0, 0, :at, 1, CAST(:freshness AS connector_freshness_enum))
+                """).bind("c", connector).bind("w", workspace).bind("at", T0).bind("freshness", freshness).execute();
+    }
+}
