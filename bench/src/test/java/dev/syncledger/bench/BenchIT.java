@@ -28,7 +28,8 @@ class BenchIT {
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("processor", "sink", "e2e", "retention", "memory");
         JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("stages");
-        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "peer", "e2e", "retention", "memory", "state");
+        assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "peer", "e2e", "retention", "memory", "state",
+                "freshness", "alerts");
 
         JsonNode processor = stages.get("processor");
         assertThat(processor.get("events").asLong()).isEqualTo(BenchSize.QUICK.processorEvents());
@@ -80,5 +81,15 @@ class BenchIT {
         assertThat(lastDay.get("entries").get("sync-log-ledgers").asLong()).as("runs held on the last day").isPositive();
         assertThat(lastDay.get("ledger_store_bytes").asLong()).isPositive();
         assertThat(state.get("restored_records").asLong()).isPositive();
+
+        JsonNode freshness = stages.get("freshness");
+        assertThat(freshness.get("large").get("statuses_published").asLong()).as("exactly the due connectors turned delayed")
+                .isEqualTo(freshness.get("large").get("due").asLong()).isPositive();
+        assertThat(freshness.get("large").get("connectors").asLong()).isGreaterThan(freshness.get("small").get("connectors").asLong());
+
+        JsonNode alerts = stages.get("alerts");
+        assertThat(alerts.get("alerts_timed").asLong()).isPositive();
+        assertThat(alerts.get("never_received").asLong()).isZero();
+        assertThat(alerts.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(alerts.get("p50_ms").asDouble()).isPositive();
     }
 }

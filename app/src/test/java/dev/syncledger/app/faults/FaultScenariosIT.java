@@ -42,8 +42,9 @@ class FaultScenariosIT {
     private static final Logger LOG = LoggerFactory.getLogger(FaultScenariosIT.class);
 
     /**
-     * Scenarios whose waits are fixed by design (an ingest window, three kills), run by {@code -Pfaults} only, so that
-     * the default build stays within its time budget; SinkCrashIT covers a sink crash there.
+     * Scenarios whose waits are fixed by design (an ingest window, three kills, a pause past the transaction timeout),
+     * run by {@code -Pfaults} only, so that the default build stays within its time budget; there, SinkCrashIT covers a
+     * sink crash, scenario 5 a killed processor, and scenario 6 a fenced zombie.
      */
     static final String LONG = "long";
     private static final FaultSize SIZE = FaultSize.fromSystemProperties();
@@ -55,6 +56,7 @@ class FaultScenariosIT {
     private static final Duration PAUSE_OVER_WITHIN = FaultPipeline.TRANSACTION_TIMEOUT.plus(Duration.ofSeconds(40));
 
     @Test
+    @Tag(LONG)
     void scenario1ProcessorKilledThreeTimes(@TempDir Path dir) throws Exception {
         List<PublishedRecord> records = FaultWorkload.records(1, SIZE.events());
         Instant began = Instant.now();
@@ -359,6 +361,7 @@ class FaultScenariosIT {
     }
 
     @Test
+    @Tag(LONG)
     void scenario10bProcessorPausedLongerThanTheTransactionTimeoutIsFencedWhenItResumes(@TempDir Path dir) throws Exception {
         List<PublishedRecord> records = FaultWorkload.records(11, SIZE.events());
         List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
