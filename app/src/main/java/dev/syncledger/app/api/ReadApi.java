@@ -85,6 +85,11 @@ public final class ReadApi implements AutoCloseable {
         return api;
     }
 
+    /** The tokens this API accepts, for a caller that mints them (the demo). */
+    public ApiTokens tokens() {
+        return tokens;
+    }
+
     public URI uri() {
         return URI.create("http://" + host + ":" + server.port());
     }

@@ -32,14 +32,14 @@ record AlertReport(List<LateConnector> late, Map<String, Map<String, Long>> aler
                         rs.getObject("next_expected_at", OffsetDateTime.class)))
                 .list());
         Map<String, Map<String, Long>> alerts = new TreeMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT kind::text AS kind, state::text AS state, count(*) AS n FROM connector_alerts"
-                        + " GROUP BY kind, state")
-                .map((rs, ctx) -> {
-                    alerts.computeIfAbsent(rs.getString("kind"), k -> new TreeMap<>()).put(rs.getString("state"), rs.getLong("n"));
-                    return null;
-                })
-                .list());
+        jdbi.withExtension(DemoQueries.class, DemoQueries::alertCounts)
+                .forEach(count -> alerts.computeIfAbsent(count.kind(), k -> new TreeMap<>()).put(count.state(), count.alerts()));
         return new AlertReport(late, alerts);
+    }
+
+    /** The workspace with the most late or failing connectors, for the demo's example token; empty before any status. */
+    static java.util.Optional<UUID> worstWorkspace(Jdbi jdbi) {
+        return jdbi.withExtension(DemoQueries.class, DemoQueries::worstWorkspace);
     }
 
     void print(PrintWriter out) {

@@ -1,5 +1,7 @@
 package dev.syncledger.app.demo;
 
+import dev.syncledger.app.api.ApiTokens;
+import dev.syncledger.app.api.ReadApi;
 import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.ProgressBar;
 import dev.syncledger.app.cli.Shutdown;
@@ -18,7 +20,9 @@ import dev.syncledger.sink.notify.WebhookTargets;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,10 +95,13 @@ final class Demo {
                 out.printf("%nwebhooks: %d received by the demo's receiver, %d with a verified signature%n", receiver.received(),
                         receiver.verified());
             }
-            out.println();
-            out.println(whatNext(started));
-            out.flush();
-            awaitEnd(shutdown, started);
+            try (ReadApi api = ReadApi.start(database.jdbi(), new ApiTokens(randomSecret()), "127.0.0.1", 0)) {
+                printApiExample(out, api, database);
+                out.println();
+                out.println(whatNext(started));
+                out.flush();
+                awaitEnd(shutdown, started);
+            }
         }
         out.println("demo: stopped cleanly");
         out.flush();
@@ -122,6 +129,21 @@ final class Demo {
         if (!left.isNegative() && !left.isZero()) {
             shutdown.awaitRequest(left);
         }
+    }
+
+    /**
+     * The read API over the demo's tables, with a token for the workspace whose connectors look worst, good for as long
+     * as the demo runs: a newcomer can query it at once.
+     */
+    private void printApiExample(PrintWriter out, ReadApi api, Database database) {
+        Optional<UUID> workspace = AlertReport.worstWorkspace(database.jdbi());
+        if (workspace.isEmpty()) {
+            return;
+        }
+        Duration ttl = settings.duration().orElse(Duration.ofHours(24)).plusMinutes(1);
+        String token = api.tokens().mint(workspace.get(), ttl, Instant.now());
+        out.printf("%nread API at %s/v1/ (a JSON:API; this token reads workspace %s while the demo runs):%n", api.uri(), workspace.get());
+        out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/v1/connector_status?filter%%5Bfreshness%%5D=overdue'%n", token, api.uri());
     }
 
     /** Bounded: the report says how many arrived, whatever the notifier managed by then. */

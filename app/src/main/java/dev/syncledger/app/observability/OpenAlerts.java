@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ final class OpenAlerts implements MeterBinder, RefreshedOnScrape {
 
     private final Database database;
     private final Map<AlertKind, AtomicLong> open = new EnumMap<>(AlertKind.class);
+    private volatile boolean failing;
 
     OpenAlerts(Database database) {
         this.database = database;
@@ -29,6 +32,17 @@ final class OpenAlerts implements MeterBinder, RefreshedOnScrape {
             open.put(kind, new AtomicLong());
         }
     }
+
+    /** The count behind the gauges. */
+    interface Queries {
+
+        @SqlQuery("SELECT kind::text AS kind, count(*) AS open FROM connector_alerts WHERE state = 'open' GROUP BY kind")
+        @RegisterConstructorMapper(OpenCount.class)
+        java.util.List<OpenCount> openByKind();
+    }
+
+    /** Public: JDBI's constructor mapper calls it reflectively. */
+    public record OpenCount(String kind, long open) {}
 
     @Override
     public void bindTo(MeterRegistry registry) {
@@ -39,16 +53,16 @@ final class OpenAlerts implements MeterBinder, RefreshedOnScrape {
     @Override
     public void beforeScrape(MeterRegistry registry) {
         try {
-            Map<String, Long> counts = database.jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT kind::text AS kind, count(*) AS open FROM connector_alerts WHERE state = 'open' GROUP BY kind")
-                    .reduceRows(new java.util.HashMap<String, Long>(), (map, row) -> {
-                        map.put(row.getColumn("kind", String.class), row.getColumn("open", Long.class));
-                        return map;
-                    }));
+            Map<String, Long> counts = new java.util.HashMap<>();
+            database.jdbi().withExtension(Queries.class, Queries::openByKind).forEach(row -> counts.put(row.kind(), row.open()));
             open.forEach((kind, count) -> count.set(counts.getOrDefault(kind.name(), 0L)));
+            failing = false;
         } catch (RuntimeException e) {
-            // Health reports an unreachable database; the gauges keep their last values meanwhile.
-            LOG.debug("cannot count open alerts: {}", e.getMessage());
+            // The gauges keep their last values meanwhile; one line when counting starts failing, not one per scrape.
+            if (!failing) {
+                LOG.warn("cannot count open alerts for {}: {}", OPEN_ALERTS, e.getMessage());
+            }
+            failing = true;
         }
     }
 }

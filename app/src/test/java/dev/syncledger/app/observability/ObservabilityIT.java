@@ -81,6 +81,16 @@ class ObservabilityIT {
         assertThat(value(metrics, "sync_ledger_events_rejected_total{reason=\"missing_error\"}")).isPositive();
         assertThat(metrics).contains("sync_ledger_events_rejected_total{reason=\"conflicting_diagnostic\"}");
         assertThat(metrics).contains("sync_ledger_rows_pruned_total");
+        // Overdue alerts keep opening on the processor's clock meanwhile: the gauge and the table agree once settled.
+        for (String kind : List.of("consecutive_failures", "overdue", "failure_diagnostics_burst")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String scraped = http.get("/metrics").body();
+                long open = database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM connector_alerts WHERE state = 'open' AND kind::text = :kind").bind("kind", kind)
+                        .mapTo(Long.class).one());
+                assertThat(value(scraped, "sync_ledger_alerts_open{kind=\"" + kind + "\"}")).as("open " + kind + " alerts").isEqualTo(open);
+            });
+        }
         for (String entity : List.of("sync-run", "diagnostic", "document-link", "collect")) {
             assertThat(value(metrics, "sync_ledger_events_accepted_total{entity=\"" + entity + "\"}")).as(entity).isPositive();
         }
