@@ -5,6 +5,7 @@ import dev.syncledger.app.api.ReadQueries.StatusFilter;
 import dev.syncledger.app.api.ReadQueries.SyncLogFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * and cursor pages, {@code GET /v1/{type}/{id}} reads one by its public id. Every request needs
  * {@code Authorization: Bearer <JWT>} ({@link ApiTokens}); its workspace claim scopes the request's transaction,
  * in which PostgreSQL's row-level security lets only that workspace's rows through, so another workspace's id is
- * a 404 like an unknown one.
+ * a 404 like an unknown one. At {@code /}, the connectors page ({@code web/} in this jar) reads the same API with the
+ * token from its URL fragment.
  */
 public final class ReadApi implements AutoCloseable {
 
@@ -41,6 +43,9 @@ public final class ReadApi implements AutoCloseable {
     static final ResourceType CONNECTOR_STATUS = new ResourceType("connector_status",
             Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace", "last_sync_log_id",
                     "workspace_connector_sync_log"));
+
+    static final ResourceType DIAGNOSTIC = new ResourceType("connector_sync_diagnostic",
+            Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
 
     private final Javalin server;
     private final String host;
@@ -58,9 +63,18 @@ public final class ReadApi implements AutoCloseable {
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // The connectors page and its two assets, from this jar: no CDN, nothing fetched from elsewhere.
+            config.staticFiles.add("/web", Location.CLASSPATH);
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
             config.routes.before("/v1/*", this::authenticate);
             config.routes.get("/v1/workspace_connector_sync_log", this::syncLogs);
             config.routes.get("/v1/workspace_connector_sync_log/{id}", this::syncLog);
+            config.routes.get("/v1/connector_sync_diagnostic", this::diagnostics);
+            config.routes.get("/v1/connector_sync_diagnostic/{id}", this::diagnostic);
             config.routes.get("/v1/connector_status", this::statuses);
             config.routes.get("/v1/connector_status/{id}", this::status);
             config.routes.exception(ApiError.class, (error, ctx) -> respond(ctx, error));
@@ -126,6 +140,31 @@ public final class ReadApi implements AutoCloseable {
         Map<String, Object> row = read(ctx, queries -> queries.syncLog(id, includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no workspace_connector_sync_log " + id));
         ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(SYNC_LOG, row));
+    }
+
+    private void diagnostics(Context ctx) {
+        Params params = new Params(ctx, Set.of("filter[reason]", "filter[workspace_connector]", "filter[created_at][gte]",
+                "filter[created_at][lt]", "filter[deleted]", "sort", "page[size]", "page[after]"));
+        String sort = params.oneOf("sort", "-created_at", "created_at", "-created_at");
+        int size = params.pageSize();
+        Cursor after = params.cursor();
+        String reason = ctx.queryParam("filter[reason]");
+        if (reason != null && !reason.matches("[a-z_]{1,64}")) {
+            throw ApiError.badParameter("filter[reason]", "must be a reason of the data model, like auth_failed");
+        }
+        ReadQueries.DiagnosticFilter filter = new ReadQueries.DiagnosticFilter(params.includeDeleted(), reason,
+                params.uuid("filter[workspace_connector]"), params.instant("filter[created_at][gte]"), params.instant("filter[created_at][lt]"),
+                sort.startsWith("-"), after == null ? null : after.value(), after == null ? null : after.id());
+        List<Map<String, Object>> rows = read(ctx, queries -> queries.diagnostics(filter, size + 1));
+        respondWithPage(ctx, DIAGNOSTIC, rows, size);
+    }
+
+    private void diagnostic(Context ctx) {
+        UUID id = pathId(ctx);
+        boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
+        Map<String, Object> row = read(ctx, queries -> queries.diagnostic(id, includeDeleted))
+                .orElseThrow(() -> ApiError.notFound("no connector_sync_diagnostic " + id));
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(DIAGNOSTIC, row));
     }
 
     private void statuses(Context ctx) {

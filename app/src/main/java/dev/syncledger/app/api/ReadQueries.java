@@ -72,14 +72,19 @@ public interface ReadQueries {
             s.last_error_at, s.last_error, s.consecutive_failures, s.total_runs, s.succeeded_runs, s.failed_runs,
             s.records_synced_total, s.active_failure_diagnostics, s.active_informational_diagnostics,
             s.active_input_documents, s.active_output_documents, s.freshness::text AS freshness, s.expected_interval_ms,
-            s.next_expected_at, s.freshness_changed_at, s.updated_at
+            s.next_expected_at, s.freshness_changed_at, s.updated_at,
+            h.success_rate_7d, h.success_rate_30d, h.p50_duration_ms, h.p95_duration_ms
             """;
 
-    @SqlQuery("SELECT " + STATUS_COLUMNS + """
-            , s.updated_at AS sort_value
+    /** connector_health is computed when read, per connector: joined on one page of statuses, not on the table. */
+    String STATUS_FROM = """
             FROM connector_status s
             JOIN workspace_connectors c ON c.pk = s.workspace_connector_pk
             JOIN workspaces w ON w.pk = s.workspace_pk
+            LEFT JOIN connector_health h ON h.workspace_connector_pk = s.workspace_connector_pk
+            """;
+
+    @SqlQuery("SELECT " + STATUS_COLUMNS + ", s.updated_at AS sort_value " + STATUS_FROM + """
             WHERE (CAST(:freshness AS text) IS NULL OR s.freshness = CAST(:freshness AS connector_freshness_enum))
               AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
               AND (CAST(:afterValue AS timestamptz) IS NULL
@@ -91,13 +96,41 @@ public interface ReadQueries {
             """)
     List<Map<String, Object>> connectorStatuses(@BindMethods StatusFilter filter, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT " + STATUS_COLUMNS + """
-            FROM connector_status s
-            JOIN workspace_connectors c ON c.pk = s.workspace_connector_pk
-            JOIN workspaces w ON w.pk = s.workspace_pk
-            WHERE c.workspace_connector_id = :id
-            """)
+    @SqlQuery("SELECT " + STATUS_COLUMNS + STATUS_FROM + "WHERE c.workspace_connector_id = :id")
     Optional<Map<String, Object>> connectorStatus(@Bind("id") UUID workspaceConnectorId);
+
+    String DIAGNOSTIC_COLUMNS = """
+            d.diagnostic_id AS id, c.workspace_connector_id, w.workspace_id, d.target_model::text AS target_model, d.tool_name,
+            d.reason::text AS reason, d.http_status, d.detail, d.occurred_at, d.created_at, d.updated_at, d.deleted_at
+            """;
+
+    String DIAGNOSTIC_FROM = """
+            FROM connector_sync_diagnostics d
+            JOIN workspace_connectors c ON c.pk = d.workspace_connector_pk
+            JOIN workspaces w ON w.pk = d.workspace_pk
+            """;
+
+    @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + ", d.created_at AS sort_value " + DIAGNOSTIC_FROM + """
+            WHERE (:includeDeleted OR d.deleted_at IS NULL)
+              AND (CAST(:reason AS text) IS NULL OR d.reason::text = :reason)
+              AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR d.created_at >= :createdFrom)
+              AND (CAST(:createdBefore AS timestamptz) IS NULL OR d.created_at < :createdBefore)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (d.created_at, d.diagnostic_id) < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
+                   OR (NOT :descending AND (d.created_at, d.diagnostic_id) > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
+            ORDER BY CASE WHEN :descending THEN d.created_at END DESC, CASE WHEN :descending THEN d.diagnostic_id END DESC,
+                     CASE WHEN NOT :descending THEN d.created_at END ASC, CASE WHEN NOT :descending THEN d.diagnostic_id END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> diagnostics(@BindMethods DiagnosticFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + DIAGNOSTIC_FROM + "WHERE d.diagnostic_id = :id AND (:includeDeleted OR d.deleted_at IS NULL)")
+    Optional<Map<String, Object>> diagnostic(@Bind("id") UUID id, @Bind("includeDeleted") boolean includeDeleted);
+
+    /** The filters of a diagnostic list; nulls mean "any". */
+    record DiagnosticFilter(boolean includeDeleted, String reason, UUID connector, java.time.Instant createdFrom,
+                            java.time.Instant createdBefore, boolean descending, java.time.Instant afterValue, UUID afterId) {}
 
     /** The filters of a sync-log list; nulls mean "any". */
     record SyncLogFilter(boolean includeDeleted, String status, UUID connector, java.time.Instant createdFrom,

@@ -142,7 +142,9 @@ final class Demo {
         }
         Duration ttl = settings.duration().orElse(Duration.ofHours(24)).plusMinutes(1);
         String token = api.tokens().mint(workspace.get(), ttl, Instant.now());
-        out.printf("%nread API at %s/v1/ (a JSON:API; this token reads workspace %s while the demo runs):%n", api.uri(), workspace.get());
+        out.printf("%nconnectors page of workspace %s, open it in a browser while the demo runs:%n  %s/#token=%s%n", workspace.get(),
+                api.uri(), token);
+        out.printf("read API at %s/v1/ (a JSON:API, same token):%n", api.uri());
         out.printf("  curl -s -H 'Authorization: Bearer %s' '%s/v1/connector_status?filter%%5Bfreshness%%5D=overdue'%n", token, api.uri());
     }
 
