@@ -88,6 +88,7 @@ public final class Bench {
             case "memory" -> new MemoryBenchmark(options.size(), kafka.get()).run();
             case "state" -> new StateBenchmark(options.size(), kafka.get()).run();
             case "freshness" -> new FreshnessBenchmark(options.size()).run();
+            case "api" -> new ApiBenchmark(options.size(), options.databaseUrl()).run();
             case "alerts" -> new AlertLatencyBenchmark(options.size(), options.databaseUrl(), kafka.get()).run();
             default -> throw new IllegalArgumentException("unknown stage " + stage);
         };

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 record BenchOptions(BenchSize size, Set<String> stages, Path out, String databaseUrl) {
 
-    static final List<String> STAGES = List.of("processor", "sink", "peer", "e2e", "retention", "memory", "state", "freshness", "alerts");
+    static final List<String> STAGES = List.of("processor", "sink", "peer", "e2e", "retention", "memory", "state", "freshness", "alerts", "api");
     static final String USAGE = "usage: Bench [--size quick|full] [--only " + String.join(",", STAGES)
             + "] [--out bench/target/bench.json] [--database-url jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]"
             + " [--rate events/s offered end to end] [--events events in the processor and sink workloads]";

@@ -29,7 +29,7 @@ class BenchIT {
         assertThat(table).contains("processor", "sink", "e2e", "retention", "memory");
         JsonNode stages = new ObjectMapper().readTree(json.toFile()).get("stages");
         assertThat(stages.fieldNames()).toIterable().containsExactly("processor", "sink", "peer", "e2e", "retention", "memory", "state",
-                "freshness", "alerts");
+                "freshness", "alerts", "api");
 
         JsonNode processor = stages.get("processor");
         assertThat(processor.get("events").asLong()).isEqualTo(BenchSize.QUICK.processorEvents());
@@ -91,5 +91,10 @@ class BenchIT {
         assertThat(alerts.get("alerts_timed").asLong()).isPositive();
         assertThat(alerts.get("never_received").asLong()).isZero();
         assertThat(alerts.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(alerts.get("p50_ms").asDouble()).isPositive();
+
+        JsonNode api = stages.get("api");
+        assertThat(api.get("requests").asLong()).isPositive();
+        assertThat(api.get("failed_requests").asLong()).isZero();
+        assertThat(api.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(api.get("p50_ms").asDouble()).isPositive();
     }
 }

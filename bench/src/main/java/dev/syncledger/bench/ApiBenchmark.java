@@ -1,0 +1,144 @@
+package dev.syncledger.bench;
+
+import dev.syncledger.app.api.ApiTokens;
+import dev.syncledger.app.api.ReadApi;
+import dev.syncledger.sink.db.ConnectionLimits;
+import dev.syncledger.sink.db.Database;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The read API's list endpoint under load: 1,000,000 sync logs across 1,000 workspaces (full size), 50 clients
+ * each asking for the first page (100 runs, newest first) of a random workspace as fast as answers come, over one
+ * HTTP/1.1 connection each. A warm-up, then a timed window; every answer must be a 200. The API, PostgreSQL and the
+ * clients share the machine.
+ */
+final class ApiBenchmark {
+
+    static final double GOAL_P99_MS = 50;
+    static final int CLIENTS = 50;
+    private static final int CONNECTORS_PER_WORKSPACE = 4;
+    private static final int POOL = 16;
+
+    private final BenchSize size;
+    private final String databaseUrl;
+
+    ApiBenchmark(BenchSize size, String databaseUrl) {
+        this.size = size;
+        this.databaseUrl = databaseUrl;
+    }
+
+    StageResult run() {
+        boolean full = size.name().equals("full");
+        int workspaces = full ? 1_000 : 20;
+        int runsPerConnector = full ? 250 : 25;
+        Duration warmUp = full ? Duration.ofSeconds(10) : Duration.ofSeconds(1);
+        Duration measured = full ? Duration.ofSeconds(30) : Duration.ofSeconds(2);
+        try (BenchDatabase bench = BenchDatabase.create(databaseUrl, "api")) {
+            long loadStart = System.nanoTime();
+            List<UUID> ids = bench.jdbi().withExtension(ApiBenchDao.class, dao -> {
+                dao.workspaces(workspaces);
+                dao.connectors(CONNECTORS_PER_WORKSPACE);
+                dao.runs(runsPerConnector);
+                dao.analyze();
+                return dao.workspaceIds();
+            });
+            long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
+            ApiTokens tokens = new ApiTokens("an-api-bench-secret-of-at-least-32-bytes".getBytes(StandardCharsets.UTF_8));
+            List<String> bearers = ids.stream().map(id -> "Bearer " + tokens.mint(id, Duration.ofHours(1), Instant.now())).toList();
+            try (Database pooled = Database.connect(bench.url(), bench.schema(), new ConnectionLimits(POOL, Duration.ofSeconds(10),
+                         Duration.ofSeconds(90), Duration.ofSeconds(60)));
+                 ReadApi api = ReadApi.start(pooled.jdbi(), tokens, "127.0.0.1", 0)) {
+                URI list = URI.create(api.uri() + "/v1/workspace_connector_sync_log?page%5Bsize%5D=100");
+                load(list, bearers, warmUp);
+                Load timed = load(list, bearers, measured);
+                long[] nanos = timed.latencies().stream().mapToLong(Long::longValue).toArray();
+                Latencies latencies = Latencies.of(nanos);
+                double perSecond = Numbers.perSecond(nanos.length, measured.toNanos());
+                return result(workspaces, (long) workspaces * CONNECTORS_PER_WORKSPACE * runsPerConnector, loadMs, latencies, perSecond,
+                        timed.failures().get());
+            }
+        }
+    }
+
+    record Load(ConcurrentLinkedQueue<Long> latencies, AtomicLong failures) {}
+
+    private static Load load(URI list, List<String> bearers, Duration duration) {
+        Load load = new Load(new ConcurrentLinkedQueue<>(), new AtomicLong());
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                while (System.nanoTime() < end) {
+                    String bearer = bearers.get(ThreadLocalRandom.current().nextInt(bearers.size()));
+                    HttpRequest request = HttpRequest.newBuilder(list).header("Authorization", bearer).timeout(Duration.ofSeconds(30)).GET().build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            load.latencies().add(System.nanoTime() - start);
+                        } else {
+                            load.failures().incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        load.failures().incrementAndGet();
+                        if (e instanceof InterruptedException) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        clients.shutdown();
+        try {
+            clients.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return load;
+    }
+
+    private static StageResult result(int workspaces, long runs, long loadMs, Latencies latencies, double perSecond, long failures) {
+        boolean met = latencies.count() > 0 && latencies.p99Ms() <= GOAL_P99_MS && failures == 0;
+        String shape = String.format("%,d sync logs, %,d workspaces, %d clients", runs, workspaces, CLIENTS);
+        List<ResultRow> rows = new ArrayList<>(List.of(
+                ResultRow.plain("api", "list, first page of 100: " + shape, Numbers.rate(perSecond, "req/s")),
+                ResultRow.plain("api", "list latency p50", Numbers.millis(latencies.p50Ms())),
+                ResultRow.plain("api", "list latency p95", Numbers.millis(latencies.p95Ms())),
+                new ResultRow("api", "list latency p99", Numbers.millis(latencies.p99Ms()), "", "", "<= 50 ms " + Numbers.met(met)),
+                ResultRow.plain("api", "list latency max (failed requests)", Numbers.millis(latencies.maxMs()) + " (" + failures + ")")));
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("workspaces", workspaces);
+        numbers.put("sync_logs", runs);
+        numbers.put("load_ms", loadMs);
+        numbers.put("clients", CLIENTS);
+        numbers.put("pool", POOL);
+        numbers.put("requests", latencies.count());
+        numbers.put("failed_requests", failures);
+        numbers.put("requests_per_s", perSecond);
+        numbers.put("p50_ms", latencies.p50Ms());
+        numbers.put("p95_ms", latencies.p95Ms());
+        numbers.put("p99_ms", latencies.p99Ms());
+        numbers.put("max_ms", latencies.maxMs());
+        numbers.put("goal_p99_ms", GOAL_P99_MS);
+        return new StageResult("api", rows, numbers);
+    }
+}
