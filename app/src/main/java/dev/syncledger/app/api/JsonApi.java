@@ -105,7 +105,7 @@ final class JsonApi {
         if (value instanceof Boolean bool) {
             return JSON.getNodeFactory().booleanNode(bool);
         }
-        if (column.equals("metadata")) {
+        if (column.equals("metadata") || column.equals("details")) {
             try {
                 return JSON.readTree(value.toString());
             } catch (Exception e) {

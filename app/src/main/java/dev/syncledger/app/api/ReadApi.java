@@ -47,6 +47,9 @@ public final class ReadApi implements AutoCloseable {
     static final ResourceType DIAGNOSTIC = new ResourceType("connector_sync_diagnostic",
             Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
 
+    static final ResourceType ALERT = new ResourceType("connector_alert",
+            Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
+
     private final Javalin server;
     private final String host;
     private final Jdbi jdbi;
@@ -75,6 +78,8 @@ public final class ReadApi implements AutoCloseable {
             config.routes.get("/v1/workspace_connector_sync_log/{id}", this::syncLog);
             config.routes.get("/v1/connector_sync_diagnostic", this::diagnostics);
             config.routes.get("/v1/connector_sync_diagnostic/{id}", this::diagnostic);
+            config.routes.get("/v1/connector_alert", this::alerts);
+            config.routes.get("/v1/connector_alert/{id}", this::alert);
             config.routes.get("/v1/connector_status", this::statuses);
             config.routes.get("/v1/connector_status/{id}", this::status);
             config.routes.exception(ApiError.class, (error, ctx) -> respond(ctx, error));
@@ -165,6 +170,27 @@ public final class ReadApi implements AutoCloseable {
         Map<String, Object> row = read(ctx, queries -> queries.diagnostic(id, includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no connector_sync_diagnostic " + id));
         ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(DIAGNOSTIC, row));
+    }
+
+    private void alerts(Context ctx) {
+        Params params = new Params(ctx, Set.of("filter[state]", "filter[kind]", "filter[workspace_connector]", "sort", "page[size]",
+                "page[after]"));
+        String sort = params.oneOf("sort", "-opened_at", "opened_at", "-opened_at");
+        int size = params.pageSize();
+        Cursor after = params.cursor();
+        ReadQueries.AlertFilter filter = new ReadQueries.AlertFilter(params.oneOf("filter[state]", null, "open", "resolved"),
+                params.oneOf("filter[kind]", null, "consecutive_failures", "overdue", "failure_diagnostics_burst"),
+                params.uuid("filter[workspace_connector]"), sort.startsWith("-"), after == null ? null : after.value(),
+                after == null ? null : after.id());
+        List<Map<String, Object>> rows = read(ctx, queries -> queries.alerts(filter, size + 1));
+        respondWithPage(ctx, ALERT, rows, size);
+    }
+
+    private void alert(Context ctx) {
+        UUID id = pathId(ctx);
+        new Params(ctx, Set.of());
+        Map<String, Object> row = read(ctx, queries -> queries.alert(id)).orElseThrow(() -> ApiError.notFound("no connector_alert " + id));
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(ALERT, row));
     }
 
     private void statuses(Context ctx) {

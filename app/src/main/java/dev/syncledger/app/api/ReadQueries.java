@@ -132,6 +132,36 @@ public interface ReadQueries {
     record DiagnosticFilter(boolean includeDeleted, String reason, UUID connector, java.time.Instant createdFrom,
                             java.time.Instant createdBefore, boolean descending, java.time.Instant afterValue, UUID afterId) {}
 
+    String ALERT_COLUMNS = """
+            a.alert_id AS id, c.workspace_connector_id, w.workspace_id, a.kind::text AS kind, a.state::text AS state, a.opened_at,
+            a.resolved_at, a.details::text AS details
+            """;
+
+    String ALERT_FROM = """
+            FROM connector_alerts a
+            JOIN workspace_connectors c ON c.pk = a.workspace_connector_pk
+            JOIN workspaces w ON w.pk = a.workspace_pk
+            """;
+
+    @SqlQuery("SELECT " + ALERT_COLUMNS + ", a.opened_at AS sort_value " + ALERT_FROM + """
+            WHERE (CAST(:state AS text) IS NULL OR a.state::text = :state)
+              AND (CAST(:kind AS text) IS NULL OR a.kind::text = :kind)
+              AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (a.opened_at, a.alert_id) < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
+                   OR (NOT :descending AND (a.opened_at, a.alert_id) > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
+            ORDER BY CASE WHEN :descending THEN a.opened_at END DESC, CASE WHEN :descending THEN a.alert_id END DESC,
+                     CASE WHEN NOT :descending THEN a.opened_at END ASC, CASE WHEN NOT :descending THEN a.alert_id END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> alerts(@BindMethods AlertFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + ALERT_COLUMNS + ALERT_FROM + "WHERE a.alert_id = :id")
+    Optional<Map<String, Object>> alert(@Bind("id") UUID id);
+
+    /** The filters of an alert list; nulls mean "any". */
+    record AlertFilter(String state, String kind, UUID connector, boolean descending, java.time.Instant afterValue, UUID afterId) {}
+
     /** The filters of a sync-log list; nulls mean "any". */
     record SyncLogFilter(boolean includeDeleted, String status, UUID connector, java.time.Instant createdFrom,
                          java.time.Instant createdBefore, boolean byUpdated, boolean descending, java.time.Instant afterValue,

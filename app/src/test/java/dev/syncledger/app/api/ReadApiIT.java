@@ -44,6 +44,7 @@ class ReadApiIT {
     private static final List<UUID> w1Live = new ArrayList<>();
     private static final List<UUID> w1Deleted = new ArrayList<>();
     private static UUID w2Run;
+    private static final UUID W1_ALERT = UUID.randomUUID();
 
     @BeforeAll
     static void start() {
@@ -74,6 +75,12 @@ class ReadApiIT {
             w2Run = run(handle, c2, w2, "success", T0, false);
             status(handle, c1, w1, "overdue");
             status(handle, c2, w2, "on_time");
+            handle.createUpdate("""
+                    INSERT INTO connector_alerts (alert_id, workspace_pk, workspace_connector_pk, kind, state, opened_at, details)
+                    VALUES (:a1, :w1, :c1, 'overdue', 'open', :at, '{"expected_interval_ms": 3600000}'),
+                           (:a2, :w2, :c2, 'consecutive_failures', 'open', :at, '{}')
+                    """).bind("a1", W1_ALERT).bind("a2", UUID.randomUUID()).bind("w1", w1).bind("w2", w2).bind("c1", c1).bind("c2", c2)
+                    .bind("at", T0).execute();
         });
         api = ReadApi.start(database.jdbi(), TOKENS, "127.0.0.1", 0);
     }
@@ -166,6 +173,18 @@ class ReadApiIT {
         assertThat(none.path("data")).isEmpty();
         JsonNode nobody = JSON.readTree(get("/v1/workspace_connector_sync_log", token(UUID.randomUUID())).body());
         assertThat(nobody.path("data")).as("a token for a workspace with no rows").isEmpty();
+    }
+
+    @Test
+    void listsTheWorkspacesAlertsWithTheirDetails() throws Exception {
+        JsonNode alerts = JSON.readTree(get("/v1/connector_alert?filter%5Bstate%5D=open", token(W1)).body());
+        assertThat(alerts.path("data")).hasSize(1);
+        JsonNode alert = alerts.path("data").get(0);
+        assertThat(alert.path("id").asText()).isEqualTo(W1_ALERT.toString());
+        assertThat(alert.path("attributes").path("kind").asText()).isEqualTo("overdue");
+        assertThat(alert.path("attributes").path("details").path("expected_interval_ms").asLong()).isEqualTo(3_600_000L);
+        assertThat(get("/v1/connector_alert/" + W1_ALERT, token(W2)).statusCode()).isEqualTo(404);
+        assertBadParameter("/v1/connector_alert?filter%5Bkind%5D=late", "filter[kind]");
     }
 
     @Test
