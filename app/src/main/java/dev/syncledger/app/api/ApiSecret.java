@@ -1,5 +1,7 @@
 package dev.syncledger.app.api;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +10,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The HS256 secret the read API verifies tokens with (and {@code token} signs them with): from a file or from
- * {@value #VARIABLE}, never a flag value, so that help and error lines cannot show it.
+ * What the read API checks tokens with: the HS256 secret (which {@code token} also signs with), from a file or from
+ * {@value #VARIABLE}, never a flag value, so that help and error lines cannot show it; and/or public keys for RS256 and
+ * ES256 tokens an identity provider issues, from a JWKS file or a PEM public key.
  */
 public final class ApiSecret {
 
@@ -19,10 +22,35 @@ public final class ApiSecret {
             description = "The HS256 token secret (at least 32 bytes), read from this file; or set " + VARIABLE + ".")
     Path file;
 
+    @Option(names = "--api-public-keys", paramLabel = "FILE",
+            description = "Public keys for RS256 / ES256 tokens: a JWKS file (JSON, picked by kid) or a PEM public key.")
+    Path publicKeys;
+
     /**
      * @throws IllegalArgumentException saying what is missing or wrong, never the secret
      */
     public ApiTokens tokens(Map<String, String> environment) {
+        byte[] secret = secret(environment);
+        JWKSet keys = publicKeys == null ? new JWKSet() : keys(publicKeys);
+        if (secret == null && keys.getKeys().isEmpty()) {
+            throw new IllegalArgumentException("the read API needs a token secret: give --api-secret-file FILE or set " + VARIABLE
+                    + " (and/or --api-public-keys FILE)");
+        }
+        return new ApiTokens(secret, keys);
+    }
+
+    private static JWKSet keys(Path path) {
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            return text.strip().startsWith("-----BEGIN") ? new JWKSet(JWK.parseFromPEMEncodedObjects(text)) : JWKSet.parse(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --api-public-keys " + path + ": " + e.getMessage());
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalArgumentException("--api-public-keys " + path + " is neither a JWKS nor a PEM public key: " + e.getMessage());
+        }
+    }
+
+    private byte[] secret(Map<String, String> environment) {
         byte[] secret;
         if (file != null) {
             try {
@@ -33,8 +61,8 @@ public final class ApiSecret {
         } else if (environment.get(VARIABLE) != null && !environment.get(VARIABLE).isBlank()) {
             secret = environment.get(VARIABLE).strip().getBytes(StandardCharsets.UTF_8);
         } else {
-            throw new IllegalArgumentException("the read API needs a token secret: give --api-secret-file FILE or set " + VARIABLE);
+            return null;
         }
-        return new ApiTokens(secret);
+        return secret;
     }
 }

@@ -45,7 +45,7 @@ public final class TokenCommand implements Callable<Integer> {
         }
         try {
             spec.commandLine().getOut().println(secret.tokens(environment).mint(workspace, ttl, Instant.now()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         spec.commandLine().getOut().flush();
