@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -34,18 +33,10 @@ public final class ServeCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Mixin
-    ApiSecret secret;
+    ApiServeOptions api;
 
     @Mixin
     CommonOptions common;
-
-    @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "The address the API binds (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "The API's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
 
     private final Shutdown shutdown;
     private final Map<String, String> environment;
@@ -56,27 +47,24 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The roles and policies the API relies on come with the migrations: a schema the sink left behind gets them here. */
-    private ReadApi start(Database db, ApiTokens tokens) {
+    private static ReadApi start(Database db, ApiServeOptions.Settings settings) {
         db.migrate();
-        return ReadApi.start(db.jdbi(), tokens, host, port);
+        return settings.start(db.jdbi());
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ApiTokens tokens;
+        ApiServeOptions.Settings settings;
         try {
-            tokens = secret.tokens(environment);
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("--api-port must be between 0 and 65535, was " + port);
-            }
+            settings = api.settings(environment);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         int exitCode = 1;
         try (Shutdown.Registration signals = shutdown.onSignals(CLOSE_TIMEOUT);
              Database db = Preflight.database(database.databaseUrl(), database.schema());
-             ReadApi api = start(db, tokens)) {
-            spec.commandLine().getOut().println("serving the read API at " + api.uri() + "/v1/ over " + db.displayUrl()
+             ReadApi server = start(db, settings)) {
+            spec.commandLine().getOut().println("serving the read API at " + server.uri() + "/v1/ over " + db.displayUrl()
                     + ", schema " + db.schema() + "; stop with Ctrl-C");
             spec.commandLine().getOut().flush();
             while (!shutdown.awaitRequest(Duration.ofDays(1))) {

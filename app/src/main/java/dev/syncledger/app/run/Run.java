@@ -1,5 +1,7 @@
 package dev.syncledger.app.run;
 
+import dev.syncledger.app.api.ApiServeOptions;
+import dev.syncledger.app.api.ReadApi;
 import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
@@ -49,14 +51,17 @@ public final class Run {
     private final Set<Component> components;
     private final ObservabilitySettings http;
     private final Optional<WebhookSettings> webhooks;
+    private final Optional<ApiServeOptions.Settings> api;
 
     /**
      * @throws IllegalArgumentException when only the notifier is asked for and no webhook URL is configured
      */
-    public Run(SyncLedgerSettings settings, Set<Component> components, ObservabilitySettings http, Optional<WebhookSettings> webhooks) {
+    public Run(SyncLedgerSettings settings, Set<Component> components, ObservabilitySettings http, Optional<WebhookSettings> webhooks,
+               Optional<ApiServeOptions.Settings> api) {
         this.settings = settings;
         this.http = http;
         this.webhooks = webhooks;
+        this.api = api;
         EnumSet<Component> running = EnumSet.copyOf(components);
         if (webhooks.isEmpty() && running.remove(Component.notifier) && running.isEmpty()) {
             throw new IllegalArgumentException("--only notifier needs somewhere to deliver: give --webhook-url or --webhook-workspace-url");
@@ -66,7 +71,7 @@ public final class Run {
 
     public void execute(Shutdown shutdown, PrintWriter out) {
         Preflight preflight = new Preflight(settings);
-        boolean needsDatabase = components.contains(Component.sink) || components.contains(Component.notifier);
+        boolean needsDatabase = components.contains(Component.sink) || components.contains(Component.notifier) || api.isPresent();
         Database db = needsDatabase ? Preflight.database(settings.databaseUrl(), settings.schema()) : null;
         String database = db == null ? null : db.displayUrl();
         try (Admin admin = preflight.admin()) {
@@ -79,6 +84,7 @@ public final class Run {
         Notifier notifier = null;
         WebhookMetrics webhookMetrics = new WebhookMetrics();
         ObservabilityServer server = null;
+        ReadApi readApi = null;
         try {
             if (components.contains(Component.processor)) {
                 processor = ProcessorRunner.start(settings.streams(), settings.topology(), START_TIMEOUT);
@@ -92,12 +98,20 @@ public final class Run {
                 LOG.info("no --webhook-url: alerts are stored in connector_alerts, not delivered");
             }
             server = PipelineObservability.start(http, settings.bootstrapServers(), processor, sink, db, notifier, webhookMetrics);
+            if (api.isPresent()) {
+                db.migrate();
+                readApi = api.get().start(db.jdbi());
+                out.println("serving the read API and the connectors page at " + readApi.uri() + "/");
+            }
             String running = describe(database);
             LOG.info("running {}", running);
             out.println("running " + running + "; stop with Ctrl-C");
             out.flush();
             watchUntilStopped(shutdown, processor, sink, notifier);
         } finally {
+            if (readApi != null) {
+                readApi.close();
+            }
             if (server != null) {
                 server.close();
             }

@@ -5,6 +5,7 @@ import dev.syncledger.app.config.CommonOptions;
 import dev.syncledger.app.config.DatabaseOptions;
 import dev.syncledger.app.config.HttpOptions;
 import dev.syncledger.app.config.KafkaOptions;
+import dev.syncledger.app.api.ApiServeOptions;
 import dev.syncledger.app.config.ProcessorOptions;
 import dev.syncledger.app.config.WebhookOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,6 +64,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     WebhookOptions webhooks;
 
+    @Option(names = "--serve-api", description = "Also serve the read API and the connectors page (see `serve`; --api-port, token secret).")
+    boolean serveApi;
+
+    @Mixin
+    ApiServeOptions api;
+
     @Option(names = "--only", paramLabel = "processor|sink|notifier",
             description = "Run only the processor, the sink or the notifier (default: all three; the notifier only with a --webhook-url"
                     + " or --webhook-workspace-url).")
@@ -96,7 +104,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Run run;
         try {
-            run = new Run(settings(), components(), http.settings(), webhooks.settings(environment));
+            run = new Run(settings(), components(), http.settings(), webhooks.settings(environment),
+                    serveApi ? Optional.of(api.settings(environment)) : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
