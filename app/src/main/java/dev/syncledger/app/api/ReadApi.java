@@ -50,6 +50,11 @@ public final class ReadApi implements AutoCloseable {
     static final ResourceType ALERT = new ResourceType("connector_alert",
             Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
 
+    static final ResourceType COLLECT = new ResourceType("collect",
+            Map.of("workspace_id", "workspace", "people_id", "people", "task_id", "task"));
+    static final ResourceType LINK = new ResourceType("document_workspace_connector",
+            Map.of("document_id", "document", "workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
+
     private final Javalin server;
     private final String host;
     private final Jdbi jdbi;
@@ -78,6 +83,10 @@ public final class ReadApi implements AutoCloseable {
             config.routes.get("/v1/workspace_connector_sync_log/{id}", this::syncLog);
             config.routes.get("/v1/connector_sync_diagnostic", this::diagnostics);
             config.routes.get("/v1/connector_sync_diagnostic/{id}", this::diagnostic);
+            config.routes.get("/v1/collect", this::collects);
+            config.routes.get("/v1/collect/{id}", this::collect);
+            config.routes.get("/v1/document_workspace_connector", this::links);
+            config.routes.get("/v1/document_workspace_connector/{id}", this::link);
             config.routes.get("/v1/connector_alert", this::alerts);
             config.routes.get("/v1/connector_alert/{id}", this::alert);
             config.routes.get("/v1/connector_status", this::statuses);
@@ -134,7 +143,7 @@ public final class ReadApi implements AutoCloseable {
         SyncLogFilter filter = new SyncLogFilter(params.includeDeleted(), params.oneOf("filter[status]", null, "scheduled", "in_progress",
                 "success", "error"), params.uuid("filter[workspace_connector]"), params.instant("filter[created_at][gte]"),
                 params.instant("filter[created_at][lt]"), sort.endsWith("updated_at"), sort.startsWith("-"),
-                after == null ? null : after.value(), after == null ? null : after.id());
+                after == null ? null : after.value(), after == null ? null : after.uuid());
         List<Map<String, Object>> rows = read(ctx, queries -> queries.syncLogs(filter, size + 1));
         respondWithPage(ctx, SYNC_LOG, rows, size);
     }
@@ -159,7 +168,7 @@ public final class ReadApi implements AutoCloseable {
         }
         ReadQueries.DiagnosticFilter filter = new ReadQueries.DiagnosticFilter(params.includeDeleted(), reason,
                 params.uuid("filter[workspace_connector]"), params.instant("filter[created_at][gte]"), params.instant("filter[created_at][lt]"),
-                sort.startsWith("-"), after == null ? null : after.value(), after == null ? null : after.id());
+                sort.startsWith("-"), after == null ? null : after.value(), after == null ? null : after.uuid());
         List<Map<String, Object>> rows = read(ctx, queries -> queries.diagnostics(filter, size + 1));
         respondWithPage(ctx, DIAGNOSTIC, rows, size);
     }
@@ -172,6 +181,61 @@ public final class ReadApi implements AutoCloseable {
         ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(DIAGNOSTIC, row));
     }
 
+    private void collects(Context ctx) {
+        Params params = new Params(ctx, Set.of("filter[status]", "filter[created_at][gte]", "filter[created_at][lt]", "filter[deleted]",
+                "sort", "page[size]", "page[after]"));
+        String sort = params.oneOf("sort", "-created_at", "created_at", "-created_at");
+        int size = params.pageSize();
+        Cursor after = params.cursor();
+        ReadQueries.CollectFilter filter = new ReadQueries.CollectFilter(params.includeDeleted(),
+                params.oneOf("filter[status]", null, "todo", "in_progress", "finalized", "error"), params.instant("filter[created_at][gte]"),
+                params.instant("filter[created_at][lt]"), sort.startsWith("-"), after == null ? null : after.value(),
+                after == null ? null : after.uuid());
+        respondWithPage(ctx, COLLECT, read(ctx, queries -> queries.collects(filter, size + 1)), size);
+    }
+
+    private void collect(Context ctx) {
+        UUID id = pathId(ctx);
+        boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
+        Map<String, Object> row = read(ctx, queries -> queries.collect(id, includeDeleted))
+                .orElseThrow(() -> ApiError.notFound("no collect " + id));
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(COLLECT, row));
+    }
+
+    private void links(Context ctx) {
+        Params params = new Params(ctx, Set.of("filter[direction]", "filter[workspace_connector]", "filter[created_at][gte]",
+                "filter[created_at][lt]", "filter[deleted]", "sort", "page[size]", "page[after]"));
+        String sort = params.oneOf("sort", "-created_at", "created_at", "-created_at");
+        int size = params.pageSize();
+        Cursor after = params.cursor();
+        ReadQueries.LinkFilter filter = new ReadQueries.LinkFilter(params.includeDeleted(), params.oneOf("filter[direction]", null, "input",
+                "output"), params.uuid("filter[workspace_connector]"), params.instant("filter[created_at][gte]"),
+                params.instant("filter[created_at][lt]"), sort.startsWith("-"), after == null ? null : after.value(),
+                after == null ? null : after.id());
+        respondWithPage(ctx, LINK, read(ctx, queries -> queries.links(filter, size + 1)), size);
+    }
+
+    /** A link's id is {@code <document_id>:<workspace_connector_id>:<direction>}. */
+    private void link(Context ctx) {
+        String[] parts = ctx.pathParam("id").split(":", -1);
+        UUID document;
+        UUID connector;
+        try {
+            document = UUID.fromString(parts[0]);
+            connector = UUID.fromString(parts[1]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw ApiError.notFound("no document_workspace_connector " + ctx.pathParam("id")
+                    + " (ids are <document_id>:<workspace_connector_id>:<direction>)");
+        }
+        if (parts.length != 3 || !(parts[2].equals("input") || parts[2].equals("output"))) {
+            throw ApiError.notFound("no document_workspace_connector " + ctx.pathParam("id"));
+        }
+        boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
+        Map<String, Object> row = read(ctx, queries -> queries.link(document, connector, parts[2], includeDeleted))
+                .orElseThrow(() -> ApiError.notFound("no document_workspace_connector " + ctx.pathParam("id")));
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(LINK, row));
+    }
+
     private void alerts(Context ctx) {
         Params params = new Params(ctx, Set.of("filter[state]", "filter[kind]", "filter[workspace_connector]", "sort", "page[size]",
                 "page[after]"));
@@ -181,7 +245,7 @@ public final class ReadApi implements AutoCloseable {
         ReadQueries.AlertFilter filter = new ReadQueries.AlertFilter(params.oneOf("filter[state]", null, "open", "resolved"),
                 params.oneOf("filter[kind]", null, "consecutive_failures", "overdue", "failure_diagnostics_burst"),
                 params.uuid("filter[workspace_connector]"), sort.startsWith("-"), after == null ? null : after.value(),
-                after == null ? null : after.id());
+                after == null ? null : after.uuid());
         List<Map<String, Object>> rows = read(ctx, queries -> queries.alerts(filter, size + 1));
         respondWithPage(ctx, ALERT, rows, size);
     }
@@ -200,7 +264,7 @@ public final class ReadApi implements AutoCloseable {
         Cursor after = params.cursor();
         StatusFilter filter = new StatusFilter(params.oneOf("filter[freshness]", null, "on_time", "delayed", "overdue", "unknown"),
                 params.uuid("filter[workspace_connector]"), sort.startsWith("-"), after == null ? null : after.value(),
-                after == null ? null : after.id());
+                after == null ? null : after.uuid());
         List<Map<String, Object>> rows = read(ctx, queries -> queries.connectorStatuses(filter, size + 1));
         respondWithPage(ctx, CONNECTOR_STATUS, rows, size);
     }
@@ -230,7 +294,7 @@ public final class ReadApi implements AutoCloseable {
         String next = null;
         if (rows.size() > size) {
             Map<String, Object> last = page.get(page.size() - 1);
-            next = nextLink(ctx, new Cursor(((Timestamp) last.get("sort_value")).toInstant(), UUID.fromString(last.get("id").toString())));
+            next = nextLink(ctx, new Cursor(((Timestamp) last.get("sort_value")).toInstant(), last.get("id").toString()));
         }
         ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.many(type, page, ctx.fullUrl(), next));
     }
@@ -271,7 +335,7 @@ public final class ReadApi implements AutoCloseable {
     }
 
     /** Where the next page starts: after this sort value and id. Opaque to clients. */
-    record Cursor(Instant value, UUID id) {
+    record Cursor(Instant value, String id) {
 
         String encoded() {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "|" + id).getBytes(StandardCharsets.UTF_8));
@@ -280,10 +344,26 @@ public final class ReadApi implements AutoCloseable {
         static Cursor decode(String text) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 2);
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+                if (parts[1].isEmpty() || parts[1].length() > 200) {
+                    throw new IllegalArgumentException("no id");
+                }
+                return new Cursor(Instant.parse(parts[0]), parts[1]);
             } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-                throw ApiError.badParameter("page[after]", "not a cursor this API gave: take links.next as it is");
+                throw invalid();
             }
+        }
+
+        /** The id, for resources whose ids are UUIDs. */
+        UUID uuid() {
+            try {
+                return UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw invalid();
+            }
+        }
+
+        private static ApiError invalid() {
+            return ApiError.badParameter("page[after]", "not a cursor this API gave: take links.next as it is");
         }
     }
 

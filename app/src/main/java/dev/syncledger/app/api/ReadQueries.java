@@ -162,6 +162,84 @@ public interface ReadQueries {
     /** The filters of an alert list; nulls mean "any". */
     record AlertFilter(String state, String kind, UUID connector, boolean descending, java.time.Instant afterValue, UUID afterId) {}
 
+    String COLLECT_COLUMNS = """
+            k.collect_id AS id, w.workspace_id, p.people_id, t.task_id, k.provider, k.status::text AS status, k.started_at, k.ended_at,
+            k.created_at, k.updated_at, k.deleted_at
+            """;
+
+    /** A collect without a workspace is nobody's: the inner join and row-level security both leave it out. */
+    String COLLECT_FROM = """
+            FROM collects k
+            JOIN workspaces w ON w.pk = k.workspace_pk
+            JOIN peoples p ON p.pk = k.people_pk
+            LEFT JOIN tasks t ON t.pk = k.task_pk
+            """;
+
+    @SqlQuery("SELECT " + COLLECT_COLUMNS + ", k.created_at AS sort_value " + COLLECT_FROM + """
+            WHERE (:includeDeleted OR k.deleted_at IS NULL)
+              AND (CAST(:status AS text) IS NULL OR k.status::text = :status)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR k.created_at >= :createdFrom)
+              AND (CAST(:createdBefore AS timestamptz) IS NULL OR k.created_at < :createdBefore)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (k.created_at, k.collect_id) < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
+                   OR (NOT :descending AND (k.created_at, k.collect_id) > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
+            ORDER BY CASE WHEN :descending THEN k.created_at END DESC, CASE WHEN :descending THEN k.collect_id END DESC,
+                     CASE WHEN NOT :descending THEN k.created_at END ASC, CASE WHEN NOT :descending THEN k.collect_id END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> collects(@BindMethods CollectFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLLECT_COLUMNS + COLLECT_FROM + "WHERE k.collect_id = :id AND (:includeDeleted OR k.deleted_at IS NULL)")
+    Optional<Map<String, Object>> collect(@Bind("id") UUID id, @Bind("includeDeleted") boolean includeDeleted);
+
+    /** A link has no public id of its own: its id is document, connector and direction, as its state topic keys it. */
+    String LINK_COLUMNS = """
+            doc.document_id::text || ':' || c.workspace_connector_id::text || ':' || d.direction::text AS id,
+            doc.document_id, c.workspace_connector_id, w.workspace_id, d.direction::text AS direction, d.created_at, d.updated_at,
+            d.deleted_at
+            """;
+
+    String LINK_FROM = """
+            FROM document_workspace_connectors d
+            JOIN documents doc ON doc.pk = d.document_pk
+            JOIN workspace_connectors c ON c.pk = d.workspace_connector_pk
+            JOIN workspaces w ON w.pk = c.workspace_pk
+            """;
+
+    @SqlQuery("SELECT " + LINK_COLUMNS + ", d.created_at AS sort_value " + LINK_FROM + """
+            WHERE (:includeDeleted OR d.deleted_at IS NULL)
+              AND (CAST(:direction AS text) IS NULL OR d.direction::text = :direction)
+              AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR d.created_at >= :createdFrom)
+              AND (CAST(:createdBefore AS timestamptz) IS NULL OR d.created_at < :createdBefore)
+              AND (CAST(:afterValue AS timestamptz) IS NULL
+                   OR (:descending AND (d.created_at, doc.document_id::text || ':' || c.workspace_connector_id::text || ':' || d.direction::text)
+                                       < (CAST(:afterValue AS timestamptz), CAST(:afterId AS text)))
+                   OR (NOT :descending AND (d.created_at, doc.document_id::text || ':' || c.workspace_connector_id::text || ':' || d.direction::text)
+                                       > (CAST(:afterValue AS timestamptz), CAST(:afterId AS text))))
+            ORDER BY CASE WHEN :descending THEN d.created_at END DESC,
+                     CASE WHEN :descending THEN doc.document_id::text || ':' || c.workspace_connector_id::text || ':' || d.direction::text END DESC,
+                     CASE WHEN NOT :descending THEN d.created_at END ASC,
+                     CASE WHEN NOT :descending THEN doc.document_id::text || ':' || c.workspace_connector_id::text || ':' || d.direction::text END ASC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> links(@BindMethods LinkFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + LINK_COLUMNS + LINK_FROM + """
+            WHERE doc.document_id = :document AND c.workspace_connector_id = :connector AND d.direction::text = :direction
+              AND (:includeDeleted OR d.deleted_at IS NULL)
+            """)
+    Optional<Map<String, Object>> link(@Bind("document") UUID document, @Bind("connector") UUID connector,
+                                       @Bind("direction") String direction, @Bind("includeDeleted") boolean includeDeleted);
+
+    /** The filters of a collect list; nulls mean "any". */
+    record CollectFilter(boolean includeDeleted, String status, java.time.Instant createdFrom, java.time.Instant createdBefore,
+                         boolean descending, java.time.Instant afterValue, UUID afterId) {}
+
+    /** The filters of a document-link list; nulls mean "any". */
+    record LinkFilter(boolean includeDeleted, String direction, UUID connector, java.time.Instant createdFrom,
+                      java.time.Instant createdBefore, boolean descending, java.time.Instant afterValue, String afterId) {}
+
     /** The filters of a sync-log list; nulls mean "any". */
     record SyncLogFilter(boolean includeDeleted, String status, UUID connector, java.time.Instant createdFrom,
                          java.time.Instant createdBefore, boolean byUpdated, boolean descending, java.time.Instant afterValue,

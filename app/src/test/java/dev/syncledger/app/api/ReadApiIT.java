@@ -45,6 +45,10 @@ class ReadApiIT {
     private static final List<UUID> w1Deleted = new ArrayList<>();
     private static UUID w2Run;
     private static final UUID W1_ALERT = UUID.randomUUID();
+    private static final UUID W1_COLLECT = UUID.randomUUID();
+    private static final UUID ORPHAN_COLLECT = UUID.randomUUID();
+    private static final UUID DOCUMENT_A = UUID.randomUUID();
+    private static final UUID DOCUMENT_B = UUID.randomUUID();
 
     @BeforeAll
     static void start() {
@@ -81,6 +85,21 @@ class ReadApiIT {
                            (:a2, :w2, :c2, 'consecutive_failures', 'open', :at, '{}')
                     """).bind("a1", W1_ALERT).bind("a2", UUID.randomUUID()).bind("w1", w1).bind("w2", w2).bind("c1", c1).bind("c2", c2)
                     .bind("at", T0).execute();
+            long people = handle.createQuery("INSERT INTO peoples (people_id) VALUES (gen_random_uuid()) RETURNING pk").mapTo(Long.class).one();
+            handle.createUpdate("""
+                    INSERT INTO collects (collect_id, provider, status, created_at, people_pk, workspace_pk, revision)
+                    VALUES (:mine, 'linkedin', 'finalized', :at, :p, :w1, 1), (gen_random_uuid(), 'linkedin', 'error', :at, :p, :w2, 1),
+                           (:orphan, 'linkedin', 'finalized', :at, :p, NULL, 1)
+                    """).bind("mine", W1_COLLECT).bind("orphan", ORPHAN_COLLECT).bind("at", T0).bind("p", people).bind("w1", w1).bind("w2", w2)
+                    .execute();
+            for (UUID document : List.of(DOCUMENT_A, DOCUMENT_B)) {
+                long doc = handle.createQuery("INSERT INTO documents (document_id) VALUES (:d) RETURNING pk").bind("d", document)
+                        .mapTo(Long.class).one();
+                handle.createUpdate("""
+                        INSERT INTO document_workspace_connectors (document_pk, workspace_connector_pk, direction, created_at, revision)
+                        VALUES (:doc, :c1, 'input', :at, 1), (:doc, :c2, 'output', :at, 1)
+                        """).bind("doc", doc).bind("c1", c1).bind("c2", c2).bind("at", T0).execute();
+            }
         });
         api = ReadApi.start(database.jdbi(), TOKENS, "127.0.0.1", 0);
     }
@@ -185,6 +204,32 @@ class ReadApiIT {
         assertThat(alert.path("attributes").path("details").path("expected_interval_ms").asLong()).isEqualTo(3_600_000L);
         assertThat(get("/v1/connector_alert/" + W1_ALERT, token(W2)).statusCode()).isEqualTo(404);
         assertBadParameter("/v1/connector_alert?filter%5Bkind%5D=late", "filter[kind]");
+    }
+
+    @Test
+    void listsCollectsOfTheWorkspaceOnlyAndNeverOnesWithoutAWorkspace() throws Exception {
+        JsonNode collects = JSON.readTree(get("/v1/collect", token(W1)).body());
+        assertThat(collects.path("data")).extracting(c -> c.path("id").asText()).containsExactly(W1_COLLECT.toString());
+        assertThat(collects.path("data").get(0).path("relationships").path("people").path("data").path("type").asText()).isEqualTo("people");
+        assertThat(get("/v1/collect/" + ORPHAN_COLLECT, token(W1)).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/collect/" + W1_COLLECT, token(W2)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesThroughDocumentLinksByTheirCompositeIdAndReadsOneByIt() throws Exception {
+        List<String> ids = new ArrayList<>();
+        String next = "/v1/document_workspace_connector?page%5Bsize%5D=1";
+        while (next != null) {
+            JsonNode page = JSON.readTree(get(next, token(W1)).body());
+            page.path("data").forEach(link -> ids.add(link.path("id").asText()));
+            next = page.path("links").path("next").isNull() ? null : page.path("links").path("next").asText();
+        }
+        assertThat(ids).containsExactlyInAnyOrder(DOCUMENT_A + ":" + C1 + ":input", DOCUMENT_B + ":" + C1 + ":input");
+        HttpResponse<String> one = get("/v1/document_workspace_connector/" + DOCUMENT_A + ":" + C1 + ":input", token(W1));
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(one.body()).path("data").path("attributes").path("direction").asText()).isEqualTo("input");
+        assertThat(get("/v1/document_workspace_connector/" + DOCUMENT_A + ":" + C2 + ":output", token(W1)).statusCode())
+                .as("the same document's link to another workspace's connector").isEqualTo(404);
     }
 
     @Test
