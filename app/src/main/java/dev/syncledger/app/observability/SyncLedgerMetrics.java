@@ -109,11 +109,14 @@ public final class SyncLedgerMetrics {
     }
 
     /**
-     * Counters over the sink's running totals. Every table and every known reason is registered at once,
-     * so a series exists at 0 before its first row; a reason only a newer producer knows is registered
-     * at the first scrape after it is seen.
+     * Counters over the sink's running totals. Every table and every known reason is registered at once, so a
+     * series exists at 0 before its first row. A reason this release does not know (a newer producer's, or bytes
+     * that merely look like one) counts under {@value #OTHER_REASON}: label values come from a fixed set, however
+     * many distinct reasons records carry.
      */
     static final class SinkCounters implements MeterBinder, RefreshedOnScrape {
+
+        static final String OTHER_REASON = "other";
 
         private final SyncLedgerSink sink;
         private final Set<String> tables = ConcurrentHashMap.newKeySet();
@@ -129,6 +132,11 @@ public final class SyncLedgerMetrics {
             Stream.concat(Stream.of(RejectionReason.values()).map(RejectionReason::code),
                             Stream.of(SinkRefusals.UNDECODABLE, SinkRefusals.UNWRITABLE))
                     .forEach(reason -> reason(registry, reason));
+            FunctionCounter.builder(EVENTS_REJECTED, sink, s -> s.rejectedEventsWrittenByReason().entrySet().stream()
+                            .filter(entry -> !reasons.contains(entry.getKey())).mapToLong(Map.Entry::getValue).sum())
+                    .tag("reason", OTHER_REASON)
+                    .description("Rejected events the sink committed to rejected_events")
+                    .register(registry);
             FunctionCounter.builder(ROWS_DELETED, sink, SyncLedgerSink::rowsDeleted)
                     .description("Rows the sink deleted because of tombstones (retention, unlinks)")
                     .register(registry);
@@ -137,7 +145,6 @@ public final class SyncLedgerMetrics {
         @Override
         public void beforeScrape(MeterRegistry registry) {
             sink.rowsWrittenByTable().keySet().forEach(table -> table(registry, table));
-            sink.rejectedEventsWrittenByReason().keySet().forEach(reason -> reason(registry, reason));
         }
 
         private void table(MeterRegistry registry, String table) {
