@@ -1,6 +1,8 @@
 package dev.syncledger.app.config;
 
+import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.sink.db.Database;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The PostgreSQL database and schema holding sync-ledger's tables. */
@@ -13,6 +15,14 @@ public final class DatabaseOptions {
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,
             description = "The schema holding sync-ledger's tables, created when missing (default: ${DEFAULT-VALUE}).")
     String schema;
+
+    @Option(names = "--rejected-retention", paramLabel = "DURATION", defaultValue = "30d", converter = DurationConverter.class,
+            description = "How long rejected events are kept in rejected_events before the sink forgets them (default: ${DEFAULT-VALUE}).")
+    Duration rejectedRetention;
+
+    public Duration rejectedRetention() {
+        return rejectedRetention;
+    }
 
     public String databaseUrl() {
         return databaseUrl;

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param connectTimeout      how long Kafka and the registry may take to answer at start ({@code --connect-timeout})
  * @param databaseUrl         PostgreSQL JDBC URL ({@code --database-url})
  * @param schema              the schema of sync-ledger's tables ({@code --schema})
+ * @param rejectedRetention   how long rejected events are kept ({@code --rejected-retention})
  * @param applicationId       Kafka Streams application id; the sink's group is this id with {@code -sink} ({@code --application-id})
  * @param threads             Kafka Streams threads ({@code --threads})
  * @param diagnosticRetention how long diagnostics are kept ({@code --diagnostic-retention})
@@ -42,6 +43,7 @@ public record SyncLedgerSettings(
         Duration connectTimeout,
         String databaseUrl,
         String schema,
+        Duration rejectedRetention,
         String applicationId,
         int threads,
         Duration diagnosticRetention,
@@ -62,6 +64,7 @@ public record SyncLedgerSettings(
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         require(positive(connectTimeout), "--connect-timeout must be positive");
         require(databaseUrl != null && !databaseUrl.isBlank(), "--database-url must not be empty");
+        require(positive(rejectedRetention), "--rejected-retention must be positive");
         require(applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"),
                 "--application-id must be letters, digits, '.', '_' or '-', was '" + applicationId + "'");
         require(threads >= 1, "--threads must be at least 1");
@@ -77,7 +80,7 @@ public record SyncLedgerSettings(
     public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
                                         ProcessorOptions processor, TopicOptions topics, Path stateDir) {
         return new SyncLedgerSettings(kafka.bootstrapServers(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
-                database.databaseUrl(), database.schema(), processor.applicationId(), processor.threads(),
+                database.databaseUrl(), database.schema(), database.rejectedRetention(), processor.applicationId(), processor.threads(),
                 processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
     }
 

@@ -20,6 +20,7 @@ import dev.syncledger.sink.KafkaUnavailableException;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
 import dev.syncledger.sink.notify.Notifier;
+import dev.syncledger.sink.retention.RejectedEventsRetention;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ public final class Run {
         ProcessorRunner processor = null;
         SinkRunner sink = null;
         Notifier notifier = null;
+        RejectedEventsRetention rejectedRetention = null;
         WebhookMetrics webhookMetrics = new WebhookMetrics();
         ObservabilityServer server = null;
         ReadApi readApi = null;
@@ -91,6 +93,7 @@ public final class Run {
             }
             if (components.contains(Component.sink)) {
                 sink = startSink(db);
+                rejectedRetention = RejectedEventsRetention.start(db, settings.rejectedRetention());
             }
             if (components.contains(Component.notifier)) {
                 notifier = Notifier.start(webhooks.orElseThrow().notifier(settings), db, webhookMetrics);
@@ -117,6 +120,9 @@ public final class Run {
             }
             if (notifier != null) {
                 notifier.close();
+            }
+            if (rejectedRetention != null) {
+                rejectedRetention.close();
             }
             close(processor, sink);
             if (db != null) {
