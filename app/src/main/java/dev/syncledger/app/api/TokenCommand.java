@@ -1,6 +1,6 @@
 package dev.syncledger.app.api;
 
-import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.config.DurationConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

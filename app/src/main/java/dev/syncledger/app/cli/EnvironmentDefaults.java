@@ -1,7 +1,7 @@
 package dev.syncledger.app.cli;
 
 import dev.syncledger.app.config.ConfigFile;
-import java.util.Locale;
+import dev.syncledger.app.config.EnvironmentVariables;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class EnvironmentDefaults implements IDefaultValueProvider {
 
-    public static final String PREFIX = "SYNC_LEDGER_";
+    public static final String PREFIX = EnvironmentVariables.PREFIX;
 
     private final Map<String, String> environment;
     private final ConfigFile file;
@@ -34,7 +34,7 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     }
 
     public static String variableFor(String longOption) {
-        return PREFIX + longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        return EnvironmentVariables.variableFor(longOption);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.syncledger.app.config;
 
-import dev.syncledger.app.cli.EnvironmentDefaults;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ public final class ConfigFile {
                 return Optional.of(Path.of(args[i].substring(OPTION.length() + 1)));
             }
         }
-        String fromEnvironment = environment.get(EnvironmentDefaults.variableFor(OPTION));
+        String fromEnvironment = environment.get(EnvironmentVariables.variableFor(OPTION));
         return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnvironment));
     }
 

@@ -1,6 +1,5 @@
 package dev.syncledger.app.config;
 
-import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.sink.db.Database;
 import java.time.Duration;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package dev.syncledger.app.config;
 
-import dev.syncledger.app.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

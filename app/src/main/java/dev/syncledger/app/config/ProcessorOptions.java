@@ -1,6 +1,5 @@
 package dev.syncledger.app.config;
 
-import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.processor.watch.WatchRules;

@@ -1,6 +1,5 @@
 package dev.syncledger.app.config;
 
-import dev.syncledger.app.cli.DurationConverter;
 import dev.syncledger.sink.notify.NotifierConfig;
 import dev.syncledger.sink.notify.WebhookSignature;
 import dev.syncledger.sink.notify.WebhookTargets;

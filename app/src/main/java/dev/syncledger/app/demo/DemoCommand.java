@@ -1,6 +1,6 @@
 package dev.syncledger.app.demo;
 
-import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.config.DurationConverter;
 import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.config.CommonOptions;

@@ -87,6 +87,11 @@ public final class SyncLedgerMetrics {
     }
 
     /** Memory, threads, CPU and uptime of this JVM. */
+    /** Alerts open now by kind, counted in the database at each scrape. */
+    public static MeterBinder openAlerts(dev.syncledger.sink.db.Database database) {
+        return new OpenAlerts(database);
+    }
+
     public static List<MeterBinder> jvm() {
         return List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics());
     }

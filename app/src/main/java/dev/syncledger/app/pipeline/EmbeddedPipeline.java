@@ -4,7 +4,6 @@ import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
-import dev.syncledger.app.observability.PipelineObservability;
 import dev.syncledger.app.observability.WebhookMetrics;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;

@@ -1,6 +1,6 @@
 package dev.syncledger.app.publish;
 
-import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.config.DurationConverter;
 import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.ProgressBar;
 import dev.syncledger.app.cli.UserFacingException;

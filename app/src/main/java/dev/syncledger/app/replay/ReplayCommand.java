@@ -1,6 +1,6 @@
 package dev.syncledger.app.replay;
 
-import dev.syncledger.app.cli.DurationConverter;
+import dev.syncledger.app.config.DurationConverter;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.processor.TopologyConfig;

@@ -9,7 +9,7 @@ import dev.syncledger.app.config.SyncLedgerSettings;
 import dev.syncledger.app.config.WebhookOptions.WebhookSettings;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
-import dev.syncledger.app.observability.PipelineObservability;
+import dev.syncledger.app.pipeline.PipelineObservability;
 import dev.syncledger.app.observability.WebhookMetrics;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;

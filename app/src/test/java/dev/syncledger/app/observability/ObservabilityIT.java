@@ -8,6 +8,7 @@ import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.pipeline.CatchUp;
+import dev.syncledger.app.pipeline.PipelineObservability;
 import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
 import dev.syncledger.app.testing.CuttableTcpProxy;

@@ -1,7 +1,11 @@
-package dev.syncledger.app.observability;
+package dev.syncledger.app.pipeline;
 
-import dev.syncledger.app.pipeline.ProcessorRunner;
-import dev.syncledger.app.pipeline.SinkRunner;
+import dev.syncledger.app.observability.HealthChecks;
+import dev.syncledger.app.observability.ObservabilityServer;
+import dev.syncledger.app.observability.ObservabilitySettings;
+import dev.syncledger.app.observability.Readiness;
+import dev.syncledger.app.observability.SyncLedgerMetrics;
+import dev.syncledger.app.observability.WebhookMetrics;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.notify.Notifier;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -42,7 +46,7 @@ public final class PipelineObservability {
         }
         if (database != null) {
             checks.add(HealthChecks.database(database, HealthChecks.DEFAULT_TIMEOUT));
-            binders.add(new OpenAlerts(database));
+            binders.add(SyncLedgerMetrics.openAlerts(database));
         }
         if (notifier != null) {
             checks.add(HealthChecks.notifier(notifier::failure));

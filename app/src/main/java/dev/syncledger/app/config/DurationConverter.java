@@ -1,4 +1,4 @@
-package dev.syncledger.app.cli;
+package dev.syncledger.app.config;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
