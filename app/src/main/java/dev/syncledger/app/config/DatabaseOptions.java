@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 public final class DatabaseOptions {
 
     @Option(names = "--database-url", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-            description = "PostgreSQL JDBC URL (default: ${DEFAULT-VALUE}).")
+            description = "PostgreSQL JDBC URL (default: " + Database.DEFAULT_URL + "). A value from the environment or the --config"
+                    + " file is never shown here: it may hold a password.")
     String databaseUrl;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = Database.DEFAULT_SCHEMA,

@@ -40,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--database-url", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-            description = "PostgreSQL JDBC URL (default: ${DEFAULT-VALUE}).")
+            description = "PostgreSQL JDBC URL (default: " + Database.DEFAULT_URL + ").")
     String databaseUrl;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "sync_ledger_demo",
