@@ -2,55 +2,53 @@ package dev.syncledger.app.observability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.syncledger.app.cli.UserFacingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's HTTP endpoint, on the JDK's HTTP server:
+ * The process's HTTP endpoint, on Javalin (Jetty):
  * <ul>
  * <li>{@code /metrics}: every bound meter in Prometheus text format;</li>
  * <li>{@code /health/live}: 200 while the process runs;</li>
  * <li>{@code /health/ready} (and {@code /health}): 200 while every readiness check passes, else 503 with a JSON
  *     body naming each check that fails and why.</li>
  * </ul>
- * Anything else is 404. The server owns the checks and binders it is given: {@link #close()} closes those that
- * are {@link AutoCloseable}.
+ * Anything else is 404, another method than GET or HEAD 405. Jetty reads requests without a thread per connection
+ * and times idle ones out, and its pool is bounded: clients that send half a request and wait no longer freeze the
+ * endpoint. The server owns the checks and binders it is given: {@link #close()} closes those that are
+ * {@link AutoCloseable}.
  */
 public final class ObservabilityServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservabilityServer.class);
     private static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Threads serving the endpoint at most: a scrape or a check each, the rest queue. */
+    static final int MAX_THREADS = 16;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final String host;
     private final PrometheusMeterRegistry registry;
     private final List<Readiness> checks;
     private final List<MeterBinder> binders;
+    private Javalin server;
 
-    private ObservabilityServer(HttpServer server, ExecutorService executor, PrometheusMeterRegistry registry,
-                                List<Readiness> checks, List<MeterBinder> binders) {
-        this.server = server;
-        this.executor = executor;
+    private ObservabilityServer(String host, PrometheusMeterRegistry registry, List<Readiness> checks, List<MeterBinder> binders) {
+        this.host = host;
         this.registry = registry;
         this.checks = checks;
         this.binders = binders;
@@ -65,34 +63,60 @@ public final class ObservabilityServer implements AutoCloseable {
                                             List<? extends MeterBinder> binders) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         binders.forEach(binder -> binder.bindTo(registry));
-        HttpServer server;
+        ObservabilityServer observability = new ObservabilityServer(settings.host(), registry, List.copyOf(checks), List.copyOf(binders));
+        Javalin server = Javalin.create(config -> {
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+            threads.setName("sync-ledger-http");
+            threads.setDaemon(true);
+            config.jetty.threadPool = threads;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    ctx.header("Allow", "GET, HEAD");
+                    ctx.status(405).contentType("text/plain; charset=utf-8").result("only GET and HEAD\n");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(observability.scrape()));
+            config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}\n"));
+            config.routes.get("/health/ready", observability::ready);
+            config.routes.get("/health", observability::ready);
+            config.routes.error(404, ctx -> {
+                if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                    ctx.contentType("text/plain; charset=utf-8").result("not found; try /metrics, /health/live or /health/ready\n");
+                }
+            });
+            config.routes.exception(RuntimeException.class, (e, ctx) -> {
+                LOG.warn("HTTP {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.status(500).contentType("text/plain; charset=utf-8").result("failed; see the log\n");
+            });
+        });
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
-        } catch (BindException e) {
+            server.start();
+        } catch (RuntimeException e) {
             closeAll(checks, binders);
-            throw new UserFacingException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
-                    + "); choose another --http-port (0 picks a free one) or --http-host", e);
-        } catch (IOException e) {
-            closeAll(checks, binders);
+            server.stop();
+            if (causedBy(e, BindException.class)) {
+                throw new UserFacingException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + rootMessage(e)
+                        + "); choose another --http-port (0 picks a free one) or --http-host", e);
+            }
             throw new UserFacingException("cannot start the HTTP endpoint on " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage() + "; check --http-host and --http-port", e);
+                    + rootMessage(e) + "; check --http-host and --http-port", e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(2, HealthChecks.daemon("sync-ledger-http"));
-        ObservabilityServer observability = new ObservabilityServer(server, executor, registry, List.copyOf(checks), List.copyOf(binders));
-        server.createContext("/", observability::handle);
-        server.setExecutor(executor);
-        server.start();
+        observability.server = server;
         LOG.info("metrics and health on {} (/metrics, /health/live, /health/ready)", observability.uri());
         return observability;
     }
 
     /** The bound port: the one asked for, or the one picked when asked for 0. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public URI uri() {
-        String host = server.getAddress().getHostString();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
@@ -121,27 +145,7 @@ public final class ObservabilityServer implements AutoCloseable {
         return problems;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                respond(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
-                return;
-            }
-            switch (exchange.getRequestURI().getPath()) {
-                case "/metrics" -> respond(exchange, 200, PROMETHEUS_CONTENT_TYPE, scrape());
-                case "/health/live" -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}\n");
-                case "/health", "/health/ready" -> ready(exchange);
-                default -> respond(exchange, 404, "text/plain; charset=utf-8",
-                        "not found; try /metrics, /health/live or /health/ready\n");
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-        }
-    }
-
-    private void ready(HttpExchange exchange) throws IOException {
+    private void ready(Context ctx) throws Exception {
         Map<String, String> problems = problems();
         ObjectNode body = JSON.createObjectNode();
         body.put("status", problems.isEmpty() ? "UP" : "DOWN");
@@ -150,26 +154,30 @@ public final class ObservabilityServer implements AutoCloseable {
         if (!problems.isEmpty()) {
             LOG.debug("not ready: {}", problems);
         }
-        respond(exchange, problems.isEmpty() ? 200 : 503, "application/json", JSON.writeValueAsString(body) + "\n");
+        ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(body) + "\n");
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** Stops serving at once, then closes the checks and binders that hold resources. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
         closeAll(checks, binders);
         registry.close();
     }

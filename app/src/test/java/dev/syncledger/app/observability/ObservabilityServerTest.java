@@ -46,6 +46,32 @@ class ObservabilityServerTest {
     }
 
     @Test
+    void staysLiveWhileTwentyClientsHoldHalfSentRequests() throws Exception {
+        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(database), List.of(events));
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHo".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // Each of these would wait behind the slow clients on a server with a thread per connection: the request's
+            // own timeout, not a sleep, bounds the test.
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/health/live", "/metrics", "/health/ready")) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(path))
+                        .timeout(java.time.Duration.ofSeconds(5)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+            }
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void shouldServePrometheusTextOnMetrics() {
         server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(database), List.of(events));
 
