@@ -46,6 +46,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     public static final String FINISHED_RUNS_STORE = "connector-finished-runs";
     public static final String COMMIT_HOOK_STORE = "connector-commit-hook";
     public static final String DEADLINES_STORE = "connector-deadlines";
+    /** A change whose row is older than this is part of a backlog being folded (a replay, a consumer catching up). */
+    static final Duration STALE_CHANGE = Duration.ofMinutes(5);
     /** Connectors looked at per punctuation at most; the rest wait for the next one. */
     static final int DEADLINES_PER_PUNCTUATION = 10_000;
     /** A connector's state in memory: its pointers and index sizes, a few hundred bytes. */
@@ -61,6 +63,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     private WriteBehindStore<String, ConnectorState> connectors;
     private RunIndex runs;
     private TimeOrderedIndex deadlines;
+    /** Wall-clock time this task last folded a stale change: until two check intervals after it, it is catching up. */
+    private long lastStaleChangeMs = Long.MIN_VALUE / 2;
 
     public ConnectorProcessor(AvroCodec<ConnectorStatus> statusCodec, AvroCodec<ConnectorAlert> alertCodec, ConnectorStatusFold fold,
                               WatchFold watchFold, Duration deadlineCheckInterval) {
@@ -114,13 +118,20 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         ConnectorStatusState previous = state == null ? null : state.status();
         ConnectorStatusState status = fold.apply(previous, connector, owner, change, runs);
         ConnectorWatch watch = state == null ? null : state.watch();
-        WatchFold.Decision decision = watchFold.afterChange(watch, connector, status, change, runs, now());
+        Instant now = now();
+        Instant seenAt = (change.after() != null ? change.after() : change.before()).seenAt();
+        if (seenAt.isBefore(now.minus(STALE_CHANGE))) {
+            lastStaleChangeMs = now.toEpochMilli();
+        }
+        WatchFold.Decision decision = watchFold.afterChange(watch, connector, status, change, runs, now);
         decide(key, state == null ? new ConnectorState(owner, null, null) : state, status, previous, decision);
     }
 
     /** Re-evaluates the connectors whose deadline passed: they may have turned delayed or overdue, or a burst quiet. */
     private void lookAtLateConnectors(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
+        // Overdue alerts wait while a backlog is folded: every old success looks overdue against today's clock.
+        boolean caughtUp = wallClockMs - lastStaleChangeMs > 2 * deadlineCheckInterval.toMillis();
         List<TimeOrderedIndex.Entry> due = deadlines.before(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
         for (TimeOrderedIndex.Entry entry : due) {
             ConnectorState state = state(entry.key());
@@ -129,7 +140,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
                 deadlines.remove(entry.at(), entry.key());
                 continue;
             }
-            WatchFold.Decision decision = watchFold.onClock(state.watch(), UUID.fromString(entry.key()), state.status(), now);
+            WatchFold.Decision decision = watchFold.onClock(state.watch(), UUID.fromString(entry.key()), state.status(), now, caughtUp);
             decide(entry.key(), state, state.status(), state.status(), decision);
         }
         if (due.size() < DEADLINES_PER_PUNCTUATION) {

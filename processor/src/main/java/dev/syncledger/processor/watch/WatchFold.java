@@ -71,9 +71,14 @@ public final class WatchFold {
                 connector, status, now, false);
     }
 
-    /** When the wall clock reached the watch's deadline, or any time nothing but the time changed. */
-    public Decision onClock(ConnectorWatch watch, UUID connector, ConnectorStatusState status, Instant now) {
-        return evaluate(watch, connector, status, now, true);
+    /**
+     * When the wall clock reached the watch's deadline, or any time nothing but the time changed.
+     *
+     * @param caughtUp false while the task is still folding a backlog of old changes: an {@code overdue} alert then
+     *     waits (its deadline stays now) until the backlog is folded, for the connector may well have succeeded since
+     */
+    public Decision onClock(ConnectorWatch watch, UUID connector, ConnectorStatusState status, Instant now, boolean caughtUp) {
+        return evaluate(watch, connector, status, now, caughtUp);
     }
 
     /**
@@ -149,8 +154,9 @@ public final class WatchFold {
             // The first instant the age exceeds 1x (2x) the interval.
             case on_time -> anchor.plus(interval).plusMillis(1);
             case delayed -> anchor.plus(interval.multipliedBy(2)).plusMillis(1);
-            // Overdue stays so until a success; only an alert still to open needs the clock.
-            case overdue -> overdueToOpen && !byClock ? now : null;
+            // Overdue stays so until a success; only an alert still to open needs the clock, at its next look. Just
+            // after now, not now: a punctuation forgets the index below the time it looked up to.
+            case overdue -> overdueToOpen && !byClock ? now.plusMillis(1) : null;
             case unknown -> null;
         };
         if (open.containsKey(AlertKind.failure_diagnostics_burst) && quietFrom != null && (deadline == null || quietFrom.isBefore(deadline))) {

@@ -74,6 +74,21 @@ class FreshnessAndAlertsTopologyTest {
     }
 
     @Test
+    void anOverdueAlertWaitsUntilTheBacklogIsFoldedSoAReplayDoesNotStormAlerts() {
+        // A backlog: hourly successes from 10 h ago to 5 h ago, folded now; each looks overdue against the clock.
+        for (long hoursAgo = 10; hoursAgo >= 5; hoursAgo--) {
+            succeedAt(NOW_S - hoursAgo * HOUR);
+        }
+        assertThat(status().getFreshness()).isEqualTo(ConnectorFreshness.overdue);
+        driver.advanceWallClock(Duration.ofSeconds(1));
+        assertThat(driver.alerts()).as("still folding a backlog one second ago").isEmpty();
+
+        driver.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(driver.alerts()).extracting(ConnectorAlert::getKind, ConnectorAlert::getState)
+                .as("caught up and still overdue: opens once").containsExactly(tuple(AlertKind.overdue, AlertState.open));
+    }
+
+    @Test
     void aConnectorWithFewRunsIsExpectedAtTheDefaultIntervalAndOneWithoutRunsIsUnknown() {
         driver.publish(Topics.DIAGNOSTICS.name(), id("d").toString(), Events.diagnostic(WORKSPACE, CONNECTOR, id("d"), NOW_S, "jury_run"));
         assertThat(status().getFreshness()).isEqualTo(ConnectorFreshness.unknown);
