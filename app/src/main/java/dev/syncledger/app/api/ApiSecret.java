@@ -2,6 +2,7 @@ package dev.syncledger.app.api;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.syncledger.app.config.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class ApiSecret {
      * @throws IllegalArgumentException saying what is missing or wrong, never the secret
      */
     public ApiTokens tokens(Map<String, String> environment) {
-        byte[] secret = secret(environment);
+        byte[] secret = Secrets.read(file, "--api-secret-file", environment, VARIABLE);
         JWKSet keys = publicKeys == null ? new JWKSet() : keys(publicKeys);
         if (secret == null && keys.getKeys().isEmpty()) {
             throw new IllegalArgumentException("the read API needs a token secret: give --api-secret-file FILE or set " + VARIABLE
@@ -50,19 +51,4 @@ public final class ApiSecret {
         }
     }
 
-    private byte[] secret(Map<String, String> environment) {
-        byte[] secret;
-        if (file != null) {
-            try {
-                secret = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --api-secret-file " + file + ": " + e.getMessage());
-            }
-        } else if (environment.get(VARIABLE) != null && !environment.get(VARIABLE).isBlank()) {
-            secret = environment.get(VARIABLE).strip().getBytes(StandardCharsets.UTF_8);
-        } else {
-            return null;
-        }
-        return secret;
-    }
 }

@@ -153,7 +153,7 @@ public final class ReadApi implements AutoCloseable {
         boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
         Map<String, Object> row = read(ctx, queries -> queries.syncLog(id, includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no workspace_connector_sync_log " + id));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(SYNC_LOG, row));
+        respondWithOne(ctx, SYNC_LOG, row);
     }
 
     private void diagnostics(Context ctx) {
@@ -178,7 +178,7 @@ public final class ReadApi implements AutoCloseable {
         boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
         Map<String, Object> row = read(ctx, queries -> queries.diagnostic(id, includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no connector_sync_diagnostic " + id));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(DIAGNOSTIC, row));
+        respondWithOne(ctx, DIAGNOSTIC, row);
     }
 
     private void collects(Context ctx) {
@@ -199,7 +199,7 @@ public final class ReadApi implements AutoCloseable {
         boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
         Map<String, Object> row = read(ctx, queries -> queries.collect(id, includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no collect " + id));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(COLLECT, row));
+        respondWithOne(ctx, COLLECT, row);
     }
 
     private void links(Context ctx) {
@@ -233,7 +233,7 @@ public final class ReadApi implements AutoCloseable {
         boolean includeDeleted = new Params(ctx, Set.of("filter[deleted]")).includeDeleted();
         Map<String, Object> row = read(ctx, queries -> queries.link(document, connector, parts[2], includeDeleted))
                 .orElseThrow(() -> ApiError.notFound("no document_workspace_connector " + ctx.pathParam("id")));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(LINK, row));
+        respondWithOne(ctx, LINK, row);
     }
 
     private void alerts(Context ctx) {
@@ -254,7 +254,7 @@ public final class ReadApi implements AutoCloseable {
         UUID id = pathId(ctx);
         new Params(ctx, Set.of());
         Map<String, Object> row = read(ctx, queries -> queries.alert(id)).orElseThrow(() -> ApiError.notFound("no connector_alert " + id));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(ALERT, row));
+        respondWithOne(ctx, ALERT, row);
     }
 
     private void statuses(Context ctx) {
@@ -274,7 +274,7 @@ public final class ReadApi implements AutoCloseable {
         new Params(ctx, Set.of());
         Map<String, Object> row = read(ctx, queries -> queries.connectorStatus(id))
                 .orElseThrow(() -> ApiError.notFound("no connector_status for workspace connector " + id));
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(CONNECTOR_STATUS, row));
+        respondWithOne(ctx, CONNECTOR_STATUS, row);
     }
 
     /** One transaction as the reader, scoped to the token's workspace. */
@@ -286,6 +286,10 @@ public final class ReadApi implements AutoCloseable {
             queries.scopeTo(workspace.toString());
             return query.apply(queries);
         });
+    }
+
+    private static void respondWithOne(Context ctx, ResourceType type, Map<String, Object> row) {
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.one(type, row));
     }
 
     /** Asked for one more row than the page holds: if it came, there is a next page, which starts after the last shown. */

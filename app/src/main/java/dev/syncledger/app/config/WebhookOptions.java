@@ -3,10 +3,7 @@ package dev.syncledger.app.config;
 import dev.syncledger.sink.notify.NotifierConfig;
 import dev.syncledger.sink.notify.WebhookSignature;
 import dev.syncledger.sink.notify.WebhookTargets;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,16 +53,8 @@ public final class WebhookOptions {
     }
 
     private WebhookSignature signature(Map<String, String> environment) {
-        byte[] secret;
-        if (secretFile != null) {
-            try {
-                secret = Files.readString(secretFile, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --webhook-secret-file " + secretFile + ": " + e.getMessage());
-            }
-        } else if (environment.get(SECRET_VARIABLE) != null && !environment.get(SECRET_VARIABLE).isBlank()) {
-            secret = environment.get(SECRET_VARIABLE).strip().getBytes(StandardCharsets.UTF_8);
-        } else {
+        byte[] secret = Secrets.read(secretFile, "--webhook-secret-file", environment, SECRET_VARIABLE);
+        if (secret == null) {
             throw new IllegalArgumentException("webhooks need a signing secret: give --webhook-secret-file FILE or set " + SECRET_VARIABLE);
         }
         if (secret.length < 16) {

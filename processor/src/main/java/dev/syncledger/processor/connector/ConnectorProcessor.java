@@ -132,7 +132,9 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         Instant now = Instant.ofEpochMilli(wallClockMs);
         // Overdue alerts wait while a backlog is folded: every old success looks overdue against today's clock.
         boolean caughtUp = wallClockMs - lastStaleChangeMs > 2 * deadlineCheckInterval.toMillis();
-        List<TimeOrderedIndex.Entry> due = deadlines.before(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
+        // Due at now + 1 ms: deadlines are the first instant past a limit, so one dated now is due now. Every deadline a
+        // decision below sets is at now + 1 ms or later, after what this call marks as looked at.
+        List<TimeOrderedIndex.Entry> due = deadlines.due(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
         for (TimeOrderedIndex.Entry entry : due) {
             ConnectorState state = state(entry.key());
             if (state == null || state.status() == null || !entry.at().equals(state.watch().deadline())) {
@@ -142,9 +144,6 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
             }
             WatchFold.Decision decision = watchFold.onClock(state.watch(), UUID.fromString(entry.key()), state.status(), now, caughtUp);
             decide(entry.key(), state, state.status(), state.status(), decision);
-        }
-        if (due.size() < DEADLINES_PER_PUNCTUATION) {
-            deadlines.prunedBefore(now.plusMillis(1));
         }
     }
 
@@ -158,15 +157,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         if (freshnessChanged && !revisionMoved) {
             status = status.nextRevision();
         }
-        Instant oldDeadline = before == null ? null : before.deadline();
-        if (!Objects.equals(oldDeadline, after.deadline())) {
-            if (oldDeadline != null) {
-                deadlines.remove(oldDeadline, key);
-            }
-            if (after.deadline() != null) {
-                deadlines.add(after.deadline(), key);
-            }
-        }
+        deadlines.reschedule(key, before == null ? null : before.deadline(), after.deadline());
         store(key, state.with(status, after));
         for (AlertTransition transition : decision.transitions()) {
             context.forward(new Record<>(key, Emission.to(Destination.ALERT, alertCodec.encode(Topics.ALERTS.name(),

@@ -4,7 +4,6 @@ import dev.syncledger.processor.retention.TimeOrderedIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Which held entities may expire when: a time-ordered index of keys, so that forgetting costs what it forgets,
@@ -28,26 +27,12 @@ public final class ExpiryIndex {
 
     /** Moves the key with its ledger's latest event time; either ledger may be null (not held before, or no longer). */
     public void track(String key, LedgerRules.Held before, LedgerRules.Held after) {
-        Instant from = before == null ? null : earliestExpiry(before);
-        Instant to = after == null ? null : earliestExpiry(after);
-        if (Objects.equals(from, to)) {
-            return;
-        }
-        if (from != null) {
-            index.remove(from, key);
-        }
-        if (to != null) {
-            index.add(to, key);
-        }
+        index.reschedule(key, before == null ? null : earliestExpiry(before), after == null ? null : earliestExpiry(after));
     }
 
     /** Up to {@code limit} entries due at {@code clock}, earliest first. */
     public List<TimeOrderedIndex.Entry> due(Instant clock, int limit) {
-        List<TimeOrderedIndex.Entry> due = index.before(clock, limit);
-        if (due.size() < limit) {
-            index.prunedBefore(clock);
-        }
-        return due;
+        return index.due(clock, limit);
     }
 
     public void remove(TimeOrderedIndex.Entry entry) {

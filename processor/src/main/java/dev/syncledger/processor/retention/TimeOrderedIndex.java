@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -64,6 +65,34 @@ public final class TimeOrderedIndex {
             remove(from, key);
         }
         add(to, key, value);
+    }
+
+    /**
+     * Moves a key from one time to another when they differ; either may be null (not indexed before, or no longer).
+     */
+    public void reschedule(String key, Instant from, Instant to) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            remove(from, key);
+        }
+        if (to != null) {
+            add(to, key);
+        }
+    }
+
+    /**
+     * Up to {@code limit} entries due at {@code cutoff} (dated before it), earliest first; when fewer came, the index
+     * remembers that nothing before the cutoff is left, so the caller must re-add what is still due at the cutoff or
+     * later, never before it.
+     */
+    public List<Entry> due(Instant cutoff, int limit) {
+        List<Entry> due = before(cutoff, limit);
+        if (due.size() < limit) {
+            prunedBefore(cutoff);
+        }
+        return due;
     }
 
     /**

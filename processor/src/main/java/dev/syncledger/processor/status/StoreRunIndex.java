@@ -71,18 +71,7 @@ public final class StoreRunIndex implements RunIndex {
     public <R> R newestCreatedFirst(UUID connector, Function<Iterator<CreatedRun>, R> reader) {
         byte[] prefix = RunIndexKeys.prefix(connector);
         try (KeyValueIterator<Bytes, byte[]> all = byCreated.reverseRange(RunIndexKeys.lowest(prefix), RunIndexKeys.highest(prefix))) {
-            Iterator<KeyValue<Bytes, byte[]>> runs = live(all);
-            return reader.apply(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return runs.hasNext();
-                }
-
-                @Override
-                public CreatedRun next() {
-                    return createdRun(runs.next());
-                }
-            });
+            return reader.apply(mapped(live(all), StoreRunIndex::createdRun));
         }
     }
 
@@ -90,19 +79,7 @@ public final class StoreRunIndex implements RunIndex {
     public <R> R newestFirst(UUID connector, RunOutcome outcome, Function<Iterator<FinishedRun>, R> reader) {
         byte[] prefix = RunIndexKeys.prefix(connector, outcome);
         try (KeyValueIterator<Bytes, byte[]> all = finished.reverseRange(RunIndexKeys.lowest(prefix), RunIndexKeys.highest(prefix))) {
-            Iterator<KeyValue<Bytes, byte[]>> runs = live(all);
-            return reader.apply(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return runs.hasNext();
-                }
-
-                @Override
-                public FinishedRun next() {
-                    KeyValue<Bytes, byte[]> entry = runs.next();
-                    return finishedRun(outcome, entry);
-                }
-            });
+            return reader.apply(mapped(live(all), entry -> finishedRun(outcome, entry)));
         }
     }
 
@@ -130,6 +107,20 @@ public final class StoreRunIndex implements RunIndex {
         }
         oldest.forEach(key -> store.put(key, null));
         return oldest.size();
+    }
+
+    private static <T> Iterator<T> mapped(Iterator<KeyValue<Bytes, byte[]>> entries, Function<KeyValue<Bytes, byte[]>, T> run) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return run.apply(entries.next());
+            }
+        };
     }
 
     /** The entries that hold a value: a key deleted in the cache is no run. */
