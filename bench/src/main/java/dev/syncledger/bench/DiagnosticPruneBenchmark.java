@@ -145,9 +145,9 @@ public final class DiagnosticPruneBenchmark {
         }
     }
 
-    /** The store under the metering, changelogging and caching layers. */
+    /** The store under the metering, changelogging and caching layers: where a benchmark seeds rows directly. */
     @SuppressWarnings("unchecked")
-    private static KeyValueStore<Bytes, byte[]> rocksDb(StateStore store) {
+    static KeyValueStore<Bytes, byte[]> rocksDb(StateStore store) {
         StateStore inner = store;
         while (inner instanceof WrappedStateStore<?, ?, ?> wrapped) {
             inner = wrapped.wrapped();

@@ -38,9 +38,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * What the freshness punctuator costs: many connectors, a fixed number of them past their deadline, one
@@ -106,8 +104,8 @@ final class FreshnessBenchmark {
         props.put("processing.exception.handler.global.enabled", true);
         Random random = new Random(seed);
         try (TopologyTestDriver driver = new TopologyTestDriver(SyncLedgerTopology.build(config), props, WALL_CLOCK)) {
-            KeyValueStore<Bytes, byte[]> states = rocksDb(driver.getKeyValueStore(ConnectorProcessor.CONNECTOR_STORE));
-            TimeOrderedIndex deadlines = new TimeOrderedIndex(rocksDb(driver.getKeyValueStore(ConnectorProcessor.DEADLINES_STORE)));
+            KeyValueStore<Bytes, byte[]> states = DiagnosticPruneBenchmark.rocksDb(driver.getKeyValueStore(ConnectorProcessor.CONNECTOR_STORE));
+            TimeOrderedIndex deadlines = new TimeOrderedIndex(DiagnosticPruneBenchmark.rocksDb(driver.getKeyValueStore(ConnectorProcessor.DEADLINES_STORE)));
             long loadStart = System.nanoTime();
             int every = connectors / due;
             for (int i = 0; i < connectors; i++) {
@@ -173,15 +171,6 @@ final class FreshnessBenchmark {
     private static void commit(TopologyTestDriver driver) {
         driver.createInputTopic(Topics.SYNC_RUNS.name(), new ByteArraySerializer(), new ByteArraySerializer())
                 .pipeInput(new byte[] {1}, new byte[] {'{'});
-    }
-
-    @SuppressWarnings("unchecked")
-    private static KeyValueStore<Bytes, byte[]> rocksDb(StateStore store) {
-        StateStore inner = store;
-        while (inner instanceof WrappedStateStore<?, ?, ?> wrapped) {
-            inner = wrapped.wrapped();
-        }
-        return (KeyValueStore<Bytes, byte[]>) inner;
     }
 
     private static Map<String, Object> json(Result result) {
