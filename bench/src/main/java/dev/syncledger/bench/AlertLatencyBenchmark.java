@@ -1,5 +1,6 @@
 package dev.syncledger.bench;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.syncledger.app.pipeline.ProcessorRunner;
@@ -70,7 +71,7 @@ final class AlertLatencyBenchmark {
         try (BenchDatabase database = BenchDatabase.create(databaseUrl, "alerts")) {
             StreamsSettings streams = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
             URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-            NotifierConfig notifierConfig = NotifierConfig.of(kafka.bootstrapServers(), new WebhookTargets(Optional.of(url), Map.of()), signature)
+            NotifierConfig notifierConfig = NotifierConfig.of(KafkaConnection.to(kafka.bootstrapServers()), new WebhookTargets(Optional.of(url), Map.of()), signature)
                     .withGroupId(APPLICATION_ID + "-notifier").withSerde(kafka.topology().serde());
             try (ProcessorRunner processor = ProcessorRunner.start(streams, kafka.topology(), BenchKafka.START_TIMEOUT);
                  Notifier notifier = Notifier.start(notifierConfig, database.database(), DeliveryListener.NONE);

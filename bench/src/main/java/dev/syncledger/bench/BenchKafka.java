@@ -126,7 +126,7 @@ final class BenchKafka implements AutoCloseable {
     /** Settings for one processor run; every run has its own application id and state folder. */
     StreamsSettings streams(String applicationId, String guarantee) {
         StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
-        return new StreamsSettings(applicationId, defaults.bootstrapServers(), defaults.stateDir(), guarantee, 1,
+        return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee, 1,
                 defaults.commitInterval(), defaults.replicationFactor(), Map.of());
     }
 

@@ -1,10 +1,12 @@
 package dev.syncledger.processor;
 
+import dev.syncledger.schemas.text.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import dev.syncledger.processor.rejection.RejectingProcessingExceptionHandler;
@@ -14,13 +16,18 @@ import org.apache.kafka.streams.StreamsConfig;
 /** The Kafka Streams settings of a processor instance, typed, with the defaults sync-ledger runs with. */
 public record StreamsSettings(
         String applicationId,
-        String bootstrapServers,
+        KafkaConnection kafka,
         Path stateDir,
         String processingGuarantee,
         int threads,
         Duration commitInterval,
         short replicationFactor,
         Map<String, Object> overrides) {
+
+    /** The brokers, as the settings' users mostly need them. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
 
     public static final String DEFAULT_APPLICATION_ID = "sync-ledger";
 
@@ -32,7 +39,7 @@ public record StreamsSettings(
 
     public StreamsSettings {
         Objects.requireNonNull(applicationId, "applicationId");
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(processingGuarantee, "processingGuarantee");
         Objects.requireNonNull(commitInterval, "commitInterval");
@@ -44,16 +51,21 @@ public record StreamsSettings(
 
     /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
     public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
-        return new StreamsSettings(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, StreamsConfig.EXACTLY_ONCE_V2, 1,
+        return defaults(KafkaConnection.to(bootstrapServers), stateDir);
+    }
+
+    /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
+    public static StreamsSettings defaults(KafkaConnection kafka, Path stateDir) {
+        return new StreamsSettings(DEFAULT_APPLICATION_ID, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, 1,
                 Duration.ofMillis(100), (short) 1, Map.of());
     }
 
     public StreamsSettings withApplicationId(String id) {
-        return new StreamsSettings(id, bootstrapServers, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, overrides);
+        return new StreamsSettings(id, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, overrides);
     }
 
     public StreamsSettings withOverrides(Map<String, Object> more) {
-        return new StreamsSettings(applicationId, bootstrapServers, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, more);
+        return new StreamsSettings(applicationId, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, more);
     }
 
     /** What the main consumer fetches per partition at a time: small, so that an owner's answer is not queued behind a backlog. */
@@ -61,8 +73,9 @@ public record StreamsSettings(
 
     public Properties toProperties() {
         Properties props = new Properties();
+        // Security and trust settings first: they apply to every client Kafka Streams makes; ours go over them.
+        props.putAll(kafka.clientConfig());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -87,5 +100,11 @@ public record StreamsSettings(
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), OWNER_ANSWER_FETCH_BYTES);
         props.putAll(overrides);
         return props;
+    }
+
+    /** Secrets hidden: a settings record ends up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return Redaction.describe(this);
     }
 }

@@ -1,5 +1,7 @@
 package dev.syncledger.sink;
 
+import dev.syncledger.schemas.text.Redaction;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.Objects;
  * Everything the sink needs, validated on construction. Start from {@link #of(String)} and change
  * what differs from the defaults with the {@code with…} methods.
  *
- * @param bootstrapServers  Kafka bootstrap servers, e.g. {@code localhost:9092}
+ * @param kafka             how to reach Kafka: bootstrap servers and client (security) properties
  * @param databaseUrl       PostgreSQL JDBC URL; default {@value Database#DEFAULT_URL}
  * @param schema            the schema holding the sink's tables, created and migrated on start; default {@value Database#DEFAULT_SCHEMA}
  * @param groupId           the consumer group, also the key of the offsets stored with the rows; default {@value #DEFAULT_GROUP_ID}
@@ -21,7 +23,7 @@ import java.util.Objects;
  *                          (always off) or the isolation level (always read_committed)
  */
 public record SinkConfig(
-        String bootstrapServers,
+        KafkaConnection kafka,
         String databaseUrl,
         String schema,
         String groupId,
@@ -35,9 +37,7 @@ public record SinkConfig(
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
     public SinkConfig {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("bootstrapServers is required, e.g. localhost:9092");
-        }
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Database.requireSchemaName(schema);
         if (groupId == null || groupId.isBlank()) {
@@ -56,35 +56,50 @@ public record SinkConfig(
 
     /** The defaults, with the given Kafka bootstrap servers. */
     public static SinkConfig of(String bootstrapServers) {
-        return new SinkConfig(bootstrapServers, Database.DEFAULT_URL, Database.DEFAULT_SCHEMA, DEFAULT_GROUP_ID,
+        return of(KafkaConnection.to(bootstrapServers));
+    }
+
+    /** The defaults, with the given way to reach Kafka. */
+    public static SinkConfig of(KafkaConnection kafka) {
+        return new SinkConfig(kafka, Database.DEFAULT_URL, Database.DEFAULT_SCHEMA, DEFAULT_GROUP_ID,
                 SerdeConfig.withoutRegistry(), DEFAULT_MAX_POLL_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of());
     }
 
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     public SinkConfig withDatabaseUrl(String databaseUrl) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSchema(String schema) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withGroupId(String groupId) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSerde(SerdeConfig serde) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withMaxPollRecords(int maxPollRecords) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withPollTimeout(Duration pollTimeout) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withConsumerOverrides(Map<String, Object> consumerOverrides) {
-        return new SinkConfig(bootstrapServers, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+    }
+
+    /** Secrets hidden: a settings record ends up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return Redaction.describe(this);
     }
 }

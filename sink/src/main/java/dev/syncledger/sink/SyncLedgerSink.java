@@ -118,7 +118,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         this.reader = new SinkRecordReader(config.serde());
         try {
             database.migrate();
-            ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.bootstrapServers(), KAFKA_TIMEOUT), config.groupId());
+            ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.kafka(), KAFKA_TIMEOUT), config.groupId());
             this.writer = new SinkWriter(database, scope, faultHook, RetryPolicy.TRANSACTION);
             this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
@@ -128,7 +128,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     }
 
     static Map<String, Object> consumerProperties(SinkConfig config) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = config.kafka().clientConfig();
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         // A poll returns about one fetch per partition: at the default 1 MiB, some 4,000 state records, whatever

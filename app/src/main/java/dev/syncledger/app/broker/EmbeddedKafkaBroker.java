@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +51,8 @@ import scala.Tuple2;
  * A single-node Apache Kafka broker (KRaft, combined broker+controller, node id 1) running inside
  * this JVM, for the {@code replay}/{@code demo} commands and for integration tests.
  *
- * <p>Both listeners (PLAINTEXT for clients, CONTROLLER for the KRaft quorum) are bound to
- * 127.0.0.1 only. Internal topics are configured for a single replica so that transactions
+ * <p>Every listener (PLAINTEXT for clients, CONTROLLER for the KRaft quorum, and SASL_SSL when
+ * {@link Options#withSecureListener} asks for it) is bound to 127.0.0.1 only. Internal topics are configured for a single replica so that transactions
  * (and therefore Kafka Streams {@code exactly_once_v2}) work. Automatic topic creation is off.
  *
  * <p>The server is assembled from the same parts {@code kafka.server.KafkaRaftServer} uses, but
@@ -71,6 +72,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String CLIENT_LISTENER = "PLAINTEXT";
+    private static final String SECURE_LISTENER = "SECURE";
     /** Attempts with fresh ports when a port picked as free was taken before the broker bound it. */
     private static final int PORT_ATTEMPTS = 5;
 
@@ -87,11 +89,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *                               on 127.0.0.1 cannot be overridden)
      */
     public record Options(Duration groupMinSessionTimeout, Duration startTimeout,
-                          Map<String, String> brokerConfigOverrides) {
+                          Map<String, String> brokerConfigOverrides, Optional<SecureListener> secureListener) {
 
         public Options {
             Objects.requireNonNull(groupMinSessionTimeout, "groupMinSessionTimeout");
             Objects.requireNonNull(startTimeout, "startTimeout");
+            Objects.requireNonNull(secureListener, "secureListener");
             if (groupMinSessionTimeout.isNegative() || startTimeout.isNegative() || startTimeout.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
@@ -100,21 +103,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         /** 1 s minimum session timeout, 60 s start timeout, no overrides. */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(1), Duration.ofSeconds(60), Map.of());
+            return new Options(Duration.ofSeconds(1), Duration.ofSeconds(60), Map.of(), Optional.empty());
         }
 
         public Options withGroupMinSessionTimeout(Duration value) {
-            return new Options(value, startTimeout, brokerConfigOverrides);
+            return new Options(value, startTimeout, brokerConfigOverrides, secureListener);
         }
 
         public Options withStartTimeout(Duration value) {
-            return new Options(groupMinSessionTimeout, value, brokerConfigOverrides);
+            return new Options(groupMinSessionTimeout, value, brokerConfigOverrides, secureListener);
+        }
+
+        /** A third listener, SASL_SSL, beside the PLAINTEXT one (which stays for the broker's own use and for admin set-up). */
+        public Options withSecureListener(SecureListener value) {
+            return new Options(groupMinSessionTimeout, startTimeout, brokerConfigOverrides, Optional.of(value));
         }
 
         public Options withBrokerConfig(String key, String value) {
             Map<String, String> merged = new LinkedHashMap<>(brokerConfigOverrides);
             merged.put(key, value);
-            return new Options(groupMinSessionTimeout, startTimeout, merged);
+            return new Options(groupMinSessionTimeout, startTimeout, merged, secureListener);
+        }
+    }
+
+    /**
+     * A SASL_SSL listener on 127.0.0.1, the way a managed cluster is reached: TLS with the broker's key store, then SCRAM-SHA-512
+     * (users created through the Admin API, {@code alterUserScramCredentials}) or PLAIN (users given here).
+     *
+     * @param keyStore         the broker's PKCS12 key store, whose certificate names 127.0.0.1
+     * @param keyStorePassword its password (also the key's)
+     * @param plainUsers       user name to password, for SASL/PLAIN
+     */
+    public record SecureListener(Path keyStore, String keyStorePassword, Map<String, String> plainUsers) {
+
+        public SecureListener {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+            plainUsers = Map.copyOf(plainUsers);
+        }
+
+        @Override
+        public String toString() {
+            return "SecureListener[" + keyStore + ", " + plainUsers.size() + " PLAIN user(s)]";
         }
     }
 
@@ -133,6 +163,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // Written under the monitor, read without it so that bootstrapServers() never waits for a restart.
     private volatile int port;
     private volatile int controllerPort;
+    private volatile int securePort;
     private volatile String clusterId;
     private Running running;
 
@@ -160,9 +191,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir.toAbsolutePath(), options);
         synchronized (broker) {
             for (int attempt = 1; ; attempt++) {
-                int[] ports = freeLoopbackPorts(2);
+                int[] ports = freeLoopbackPorts(3);
                 broker.port = ports[0];
                 broker.controllerPort = ports[1];
+                broker.securePort = ports[2];
                 try {
                     broker.startOnCurrentPorts();
                     return broker;
@@ -179,6 +211,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code 127.0.0.1:<port>} of the client (PLAINTEXT) listener; stable across {@link #restart()}. */
     public String bootstrapServers() {
         return LOOPBACK + ":" + port;
+    }
+
+    /** {@code 127.0.0.1:<port>} of the SASL_SSL listener, when {@link Options#withSecureListener} asked for one. */
+    public String secureBootstrapServers() {
+        if (options.secureListener().isEmpty()) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return LOOPBACK + ":" + securePort;
     }
 
     /** The client (PLAINTEXT) listener port. */
@@ -286,14 +326,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + LOOPBACK + ":" + controllerPort);
+        String secure = options.secureListener().isPresent() ? "," + SECURE_LISTENER + "://" + LOOPBACK + ":" + securePort : "";
         p.put("listeners", CLIENT_LISTENER + "://" + LOOPBACK + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
-        p.put("advertised.listeners", CLIENT_LISTENER + "://" + LOOPBACK + ":" + port);
+                + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort + secure);
+        p.put("advertised.listeners", CLIENT_LISTENER + "://" + LOOPBACK + ":" + port + secure);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("inter.broker.listener.name", CLIENT_LISTENER);
-        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + (secure.isEmpty() ? "" : "," + SECURE_LISTENER + ":SASL_SSL"));
+        options.secureListener().ifPresent(listener -> p.putAll(secureListenerProperties(listener)));
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
+        return p;
+    }
+
+    private static Map<String, String> secureListenerProperties(SecureListener listener) {
+        String prefix = "listener.name." + SECURE_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        StringBuilder plainUsers = new StringBuilder();
+        listener.plainUsers().forEach((user, password) -> plainUsers.append(" user_").append(user).append("=\"").append(password).append('"'));
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(prefix + "sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
+        p.put(prefix + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put(prefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required" + plainUsers + ";");
+        p.put(prefix + "ssl.keystore.location", listener.keyStore().toAbsolutePath().toString());
+        p.put(prefix + "ssl.keystore.password", listener.keyStorePassword());
+        p.put(prefix + "ssl.key.password", listener.keyStorePassword());
+        p.put(prefix + "ssl.keystore.type", "PKCS12");
         return p;
     }
 

@@ -1,10 +1,12 @@
 package dev.syncledger.app.cli;
 
+import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.app.config.KafkaOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.app.config.TopicOptions;
 import dev.syncledger.app.config.SyncLedgerSettings;
 import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The checks before anything starts, each failing with one line that names what is unreachable and
@@ -33,17 +36,27 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 public final class Preflight {
 
     /** What the checks reach for, and whether missing topics are created or named. */
-    public record Target(String bootstrapServers, Duration connectTimeout, Optional<URI> schemaRegistryUrl,
+    public record Target(KafkaConnection kafka, Duration connectTimeout, Optional<URI> schemaRegistryUrl,
                          boolean createTopics, int partitions, short replicationFactor) {
 
         public static Target of(SyncLedgerSettings settings) {
-            return new Target(settings.bootstrapServers(), settings.connectTimeout(), settings.schemaRegistryUrl(),
+            return new Target(settings.kafka(), settings.connectTimeout(), settings.schemaRegistryUrl(),
                     settings.createTopics(), settings.partitions(), settings.replicationFactor());
         }
 
         public static Target of(KafkaOptions kafka, SchemaRegistryOptions registry, TopicOptions topics) {
-            return new Target(kafka.bootstrapServers(), kafka.connectTimeout(), registry.schemaRegistryUrl(),
+            return new Target(kafka.connection(), kafka.connectTimeout(), registry.schemaRegistryUrl(),
                     topics.createTopics(), topics.partitions(), topics.replicationFactor());
+        }
+
+        String bootstrapServers() {
+            return kafka.bootstrapServers();
+        }
+
+        /** Secrets hidden: a settings record ends up in log lines and error messages. */
+        @Override
+        public String toString() {
+            return Redaction.describe(this);
         }
     }
 
@@ -60,10 +73,14 @@ public final class Preflight {
     /** An admin client whose every call is bounded by the connect timeout. */
     public Admin admin() {
         int timeoutMs = (int) settings.connectTimeout().toMillis();
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
+        Map<String, Object> config = settings.kafka().clientConfig();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        try {
+            return Admin.create(config);
+        } catch (KafkaException e) {
+            throw new UserFacingException(KafkaProblems.clientNotCreated(settings.kafka(), e), e);
+        }
     }
 
     /** The database the sink will write to, reached once; its display URL has no password. */
@@ -84,8 +101,7 @@ public final class Preflight {
             Thread.currentThread().interrupt();
             throw new UserFacingException("interrupted while contacting Kafka at " + settings.bootstrapServers(), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new UserFacingException("cannot reach Kafka at " + settings.bootstrapServers() + " within " + seconds(timeout)
-                    + "; is it running? set --bootstrap-servers or SYNC_LEDGER_BOOTSTRAP_SERVERS", e);
+            throw new UserFacingException(KafkaProblems.unreachable(settings.kafka(), seconds(timeout), e), e);
         }
     }
 
@@ -129,7 +145,8 @@ public final class Preflight {
             Thread.currentThread().interrupt();
             throw new UserFacingException("interrupted while listing topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new UserFacingException("cannot list the topics of Kafka at " + settings.bootstrapServers() + ": " + oneLine(e), e);
+            throw new UserFacingException(KafkaProblems.authentication(settings.kafka(), e)
+                    .orElse("cannot list the topics of Kafka at " + settings.bootstrapServers() + ": " + oneLine(e)), e);
         }
         List<String> missing = needed.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
         if (!missing.isEmpty()) {

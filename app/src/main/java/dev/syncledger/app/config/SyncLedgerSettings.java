@@ -1,9 +1,11 @@
 package dev.syncledger.app.config;
 
+import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.processor.watch.WatchRules;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
 import java.net.URI;
@@ -19,7 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * the commands' option groups (each option with its default and description there) and turned into the
  * processor's and the sink's own configurations here.
  *
- * @param bootstrapServers    Kafka brokers ({@code --bootstrap-servers})
+ * @param kafka               Kafka brokers and client security settings ({@code --bootstrap-servers}, {@code --kafka-config})
  * @param schemaRegistryUrl   the schema registry, if any ({@code --schema-registry-url})
  * @param connectTimeout      how long Kafka and the registry may take to answer at start ({@code --connect-timeout})
  * @param databaseUrl         PostgreSQL JDBC URL ({@code --database-url})
@@ -38,7 +40,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir            Kafka Streams' local state ({@code --state-dir})
  */
 public record SyncLedgerSettings(
-        String bootstrapServers,
+        KafkaConnection kafka,
         Optional<URI> schemaRegistryUrl,
         Duration connectTimeout,
         String databaseUrl,
@@ -60,7 +62,7 @@ public record SyncLedgerSettings(
 
     /** @throws IllegalArgumentException naming the option whose value cannot work */
     public SyncLedgerSettings {
-        require(bootstrapServers != null && !bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
         require(positive(connectTimeout), "--connect-timeout must be positive");
         require(databaseUrl != null && !databaseUrl.isBlank(), "--database-url must not be empty");
@@ -79,9 +81,13 @@ public record SyncLedgerSettings(
 
     public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
                                         ProcessorOptions processor, TopicOptions topics, Path stateDir) {
-        return new SyncLedgerSettings(kafka.bootstrapServers(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
+        return new SyncLedgerSettings(kafka.connection(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), database.rejectedRetention(), processor.applicationId(), processor.threads(),
                 processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     public SerdeConfig serde() {
@@ -99,8 +105,8 @@ public record SyncLedgerSettings(
     }
 
     public StreamsSettings streams() {
-        StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers, stateDir);
-        return new StreamsSettings(applicationId, bootstrapServers, stateDir, StreamsConfig.EXACTLY_ONCE_V2, threads,
+        StreamsSettings defaults = StreamsSettings.defaults(kafka, stateDir);
+        return new StreamsSettings(applicationId, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, threads,
                 defaults.commitInterval(), replicationFactor, Map.of());
     }
 
@@ -109,7 +115,7 @@ public record SyncLedgerSettings(
     }
 
     public SinkConfig sink() {
-        return SinkConfig.of(bootstrapServers)
+        return SinkConfig.of(kafka)
                 .withDatabaseUrl(databaseUrl)
                 .withSchema(schema)
                 .withGroupId(sinkGroupId())
@@ -124,5 +130,11 @@ public record SyncLedgerSettings(
         if (!condition) {
             throw new IllegalArgumentException(problem);
         }
+    }
+
+    /** Secrets hidden: a settings record ends up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return Redaction.describe(this);
     }
 }

@@ -67,7 +67,7 @@ public final class WebhookOptions {
     public record WebhookSettings(WebhookTargets targets, WebhookSignature signature, Duration timeout) {
 
         public NotifierConfig notifier(SyncLedgerSettings settings) {
-            return NotifierConfig.of(settings.bootstrapServers(), targets, signature).withGroupId(settings.notifierGroupId())
+            return NotifierConfig.of(settings.kafka(), targets, signature).withGroupId(settings.notifierGroupId())
                     .withSerde(settings.serde()).withRequestTimeout(timeout);
         }
     }

@@ -1,5 +1,6 @@
 package dev.syncledger.app.demo;
 
+import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.app.api.ApiTokens;
 import dev.syncledger.app.api.ReadApi;
 import dev.syncledger.app.cli.Preflight;
@@ -39,7 +40,14 @@ final class Demo {
 
     /** {@code duration} is how long the demo runs in all, empty to run until stopped; the report is always printed first. */
     record Settings(String databaseUrl, String schema, WorkloadSpec workload, TopologyConfig topology, int partitions, int threads,
-                    ObservabilitySettings http, Duration catchUpTimeout, Optional<Duration> duration, boolean webhookReceiver) {}
+                    ObservabilitySettings http, Duration catchUpTimeout, Optional<Duration> duration, boolean webhookReceiver) {
+
+        /** Secrets hidden: a settings record ends up in log lines and error messages. */
+        @Override
+        public String toString() {
+            return Redaction.describe(this);
+        }
+    }
 
     /** How long the demo waits for its notifier to deliver what the alerts topic holds before it reports. */
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);

@@ -1,5 +1,6 @@
 package dev.syncledger.app.events;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.time.Duration;
@@ -43,13 +44,13 @@ public final class EventPublisher implements AutoCloseable {
     };
 
     public EventPublisher(String bootstrapServers, SerdeConfig serde) {
-        this(bootstrapServers, serde, DEFAULT_DELIVERY_TIMEOUT);
+        this(KafkaConnection.to(bootstrapServers), serde, DEFAULT_DELIVERY_TIMEOUT);
     }
 
     /** {@code deliveryTimeout} bounds how long an event is retried, and how long a send blocks for a broker's metadata. */
-    public EventPublisher(String bootstrapServers, SerdeConfig serde, Duration deliveryTimeout) {
+    public EventPublisher(KafkaConnection kafka, SerdeConfig serde, Duration deliveryTimeout) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);

@@ -1,5 +1,6 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.text.OneLine;
 import dev.syncledger.sink.db.Database;
 import java.time.Clock;
@@ -36,8 +37,8 @@ public final class HealthChecks {
     }
 
     /** The broker answers an Admin {@code describeCluster} within the timeout; the answer is reused for {@code cacheFor}. */
-    public static Readiness broker(String bootstrapServers, Duration timeout, Duration cacheFor) {
-        return new BrokerCheck(bootstrapServers, timeout, cacheFor, Clock.systemUTC());
+    public static Readiness broker(KafkaConnection kafka, Duration timeout, Duration cacheFor) {
+        return new BrokerCheck(kafka, timeout, cacheFor, Clock.systemUTC());
     }
 
     /** The processor's Kafka Streams instance is RUNNING or REBALANCING. */
@@ -145,17 +146,17 @@ public final class HealthChecks {
         private Optional<String> lastAnswer = Optional.empty();
         private Instant answeredAt = Instant.MIN;
 
-        BrokerCheck(String bootstrapServers, Duration timeout, Duration cacheFor, Clock clock) {
-            this.bootstrapServers = bootstrapServers;
+        BrokerCheck(KafkaConnection kafka, Duration timeout, Duration cacheFor, Clock clock) {
+            this.bootstrapServers = kafka.bootstrapServers();
             this.timeout = timeout;
             this.cacheFor = cacheFor;
             this.clock = clock;
             int millis = (int) timeout.toMillis();
-            this.admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "sync-ledger-health",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+            Map<String, Object> config = kafka.clientConfig();
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "sync-ledger-health");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+            this.admin = Admin.create(config);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -43,13 +44,13 @@ final class SinkLag implements MeterBinder, RefreshedOnScrape, AutoCloseable {
     private volatile Map<TopicPartition, Long> lag = Map.of();
     private Instant computedAt = Instant.MIN;
 
-    SinkLag(String bootstrapServers, Supplier<Map<TopicPartition, Long>> sinkOffsets, Collection<String> topics) {
+    SinkLag(KafkaConnection kafka, Supplier<Map<TopicPartition, Long>> sinkOffsets, Collection<String> topics) {
         int millis = (int) TIMEOUT.toMillis();
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "sync-ledger-sink-lag",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "sync-ledger-sink-lag");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        this.admin = Admin.create(config);
         this.sinkOffsets = sinkOffsets;
         this.topics = List.copyOf(topics);
     }

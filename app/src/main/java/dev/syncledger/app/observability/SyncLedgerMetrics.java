@@ -1,5 +1,6 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.processor.LedgerSensors;
 import dev.syncledger.processor.ledger.AcceptedEvents;
 import dev.syncledger.processor.rejection.RejectionReason;
@@ -58,11 +59,11 @@ public final class SyncLedgerMetrics {
 
     private SyncLedgerMetrics() {}
 
-    /** The sink's counters, its lag (read from {@code bootstrapServers} and the offsets stored in PostgreSQL) and its consumer's metrics. */
-    public static List<MeterBinder> sink(SyncLedgerSink sink, String bootstrapServers) {
+    /** The sink's counters, its lag (read from {@code kafka} and the offsets stored in PostgreSQL) and its consumer's metrics. */
+    public static List<MeterBinder> sink(SyncLedgerSink sink, KafkaConnection kafka) {
         return List.of(
                 new SinkCounters(sink),
-                new SinkLag(bootstrapServers, sink::committedOffsets, SinkRecordReader.TOPICS),
+                new SinkLag(kafka, sink::committedOffsets, SinkRecordReader.TOPICS),
                 new KafkaClientMetrics(MetricsOnlyConsumer.of(sink::consumerMetrics)));
     }
 

@@ -1,5 +1,7 @@
 package dev.syncledger.app.pipeline;
 
+import dev.syncledger.schemas.text.Redaction;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.observability.ObservabilityServer;
@@ -54,6 +56,12 @@ public final class EmbeddedPipeline implements AutoCloseable {
                        ObservabilitySettings http) {
             this(databaseUrl, database, topology, partitions, applicationId, threads, http, Optional.empty());
         }
+
+        /** Secrets hidden: a settings record ends up in log lines and error messages. */
+        @Override
+        public String toString() {
+            return Redaction.describe(this);
+        }
     }
 
     /** Where the embedded notifier posts alert transitions and what it signs them with. */
@@ -91,21 +99,22 @@ public final class EmbeddedPipeline implements AutoCloseable {
         broker = keep(EmbeddedKafkaBroker.start(work.resolve("kafka")));
         admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         new TopicProvisioner(admin).ensure(options.partitions(), (short) 1);
-        StreamsSettings defaults = StreamsSettings.defaults(broker.bootstrapServers(), work.resolve("streams"));
-        StreamsSettings streams = new StreamsSettings(options.applicationId(), defaults.bootstrapServers(), defaults.stateDir(),
+        KafkaConnection kafka = KafkaConnection.to(broker.bootstrapServers());
+        StreamsSettings defaults = StreamsSettings.defaults(kafka, work.resolve("streams"));
+        StreamsSettings streams = new StreamsSettings(options.applicationId(), kafka, defaults.stateDir(),
                 defaults.processingGuarantee(), options.threads(), defaults.commitInterval(), defaults.replicationFactor(), Map.of());
-        sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
+        sink = keep(SinkRunner.start(SinkConfig.of(kafka)
                 .withDatabaseUrl(options.databaseUrl())
                 .withSchema(options.database().schema())
                 .withSerde(options.topology().serde()), options.database()));
         processor = keep(ProcessorRunner.start(streams, options.topology(), START_TIMEOUT));
         publisher = keep(new EventPublisher(broker.bootstrapServers(), options.topology().serde()));
         options.webhooks().ifPresent(webhooks -> notifier = keep(Notifier.start(
-                NotifierConfig.of(broker.bootstrapServers(), webhooks.targets(), webhooks.signature())
+                NotifierConfig.of(kafka, webhooks.targets(), webhooks.signature())
                         .withGroupId(options.applicationId() + "-notifier").withSerde(options.topology().serde()),
                 options.database(), webhookMetrics)));
         if (options.http() != null) {
-            http = keep(PipelineObservability.start(options.http(), broker.bootstrapServers(), processor, sink, options.database(),
+            http = keep(PipelineObservability.start(options.http(), kafka, processor, sink, options.database(),
                     notifier, notifier == null ? null : webhookMetrics));
         }
     }

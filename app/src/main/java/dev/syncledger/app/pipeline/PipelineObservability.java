@@ -1,5 +1,6 @@
 package dev.syncledger.app.pipeline;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.app.observability.HealthChecks;
 import dev.syncledger.app.observability.ObservabilityServer;
 import dev.syncledger.app.observability.ObservabilitySettings;
@@ -25,20 +26,20 @@ public final class PipelineObservability {
      * @param sink      the sink this process runs, or null ({@code --only processor})
      * @param database  the sink's database, checked for readiness; null when there is no sink
      */
-    public static ObservabilityServer start(ObservabilitySettings settings, String bootstrapServers, ProcessorRunner processor,
+    public static ObservabilityServer start(ObservabilitySettings settings, KafkaConnection kafka, ProcessorRunner processor,
                                             SinkRunner sink, Database database) {
-        return start(settings, bootstrapServers, processor, sink, database, null, null);
+        return start(settings, kafka, processor, sink, database, null, null);
     }
 
     /**
      * @param notifier the notifier this process runs, or null
      * @param webhooks its delivery metrics, or null without a notifier
      */
-    public static ObservabilityServer start(ObservabilitySettings settings, String bootstrapServers, ProcessorRunner processor,
+    public static ObservabilityServer start(ObservabilitySettings settings, KafkaConnection kafka, ProcessorRunner processor,
                                             SinkRunner sink, Database database, Notifier notifier, WebhookMetrics webhooks) {
         List<Readiness> checks = new ArrayList<>();
         List<MeterBinder> binders = new ArrayList<>(SyncLedgerMetrics.jvm());
-        checks.add(HealthChecks.broker(bootstrapServers, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
+        checks.add(HealthChecks.broker(kafka, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
         if (processor != null) {
             checks.add(HealthChecks.processor(processor::state, processor::failure));
             binders.addAll(SyncLedgerMetrics.processor(processor.streams()));
@@ -54,7 +55,7 @@ public final class PipelineObservability {
         }
         if (sink != null) {
             checks.add(HealthChecks.sink(sink::isAlive));
-            binders.addAll(SyncLedgerMetrics.sink(sink.sink(), bootstrapServers));
+            binders.addAll(SyncLedgerMetrics.sink(sink.sink(), kafka));
         }
         return ObservabilityServer.start(settings, checks, binders);
     }

@@ -77,7 +77,13 @@ public final class PublishCommand implements Callable<Integer> {
         if (!readsStandardInput() && !Files.isRegularFile(Path.of(events))) {
             throw new UserFacingException("no such events file: " + events + "; give --events an existing file, or - for standard input");
         }
-        Preflight preflight = new Preflight(Preflight.Target.of(kafka, registry, topics));
+        Preflight.Target target;
+        try {
+            target = Preflight.Target.of(kafka, registry, topics);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Preflight preflight = new Preflight(target);
         try (Admin admin = preflight.admin()) {
             preflight.kafka(admin);
             preflight.schemaRegistry();
@@ -87,7 +93,7 @@ public final class PublishCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PublishedLines fed;
         try (BufferedReader lines = open();
-             EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), registry.serde(), deliveryTimeout)) {
+             EventPublisher publisher = new EventPublisher(target.kafka(), registry.serde(), deliveryTimeout)) {
             fed = new EventLineFeed(publisher, progress()).feed(lines);
             publisher.flush();
         } catch (UndeliveredEventsException | KafkaException e) {

@@ -1,5 +1,6 @@
 package dev.syncledger.app.replay;
 
+import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.observability.ObservabilitySettings;
@@ -57,6 +58,12 @@ public final class Replay {
 
         public SerdeConfig serde() {
             return topology.serde();
+        }
+
+        /** Secrets hidden: a settings record ends up in log lines and error messages. */
+        @Override
+        public String toString() {
+            return Redaction.describe(this);
         }
     }
 }

@@ -100,7 +100,7 @@ public final class Run {
             } else if (components.contains(Component.sink)) {
                 LOG.info("no --webhook-url: alerts are stored in connector_alerts, not delivered");
             }
-            server = PipelineObservability.start(http, settings.bootstrapServers(), processor, sink, db, notifier, webhookMetrics);
+            server = PipelineObservability.start(http, settings.kafka(), processor, sink, db, notifier, webhookMetrics);
             if (api.isPresent()) {
                 db.migrate();
                 readApi = api.get().start(db.jdbi());

@@ -1,5 +1,6 @@
 package dev.syncledger.app.notify;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,7 +75,7 @@ class WebhookDeliveryIT {
         database.migrate();
         // Requests 1-3 fail with 500, request 4 hangs past the timeout, the rest succeed.
         ScriptedReceiver receiver = keep(new ScriptedReceiver(SIGNATURE, 3, 4));
-        NotifierConfig config = NotifierConfig.of(broker.bootstrapServers(), new WebhookTargets(Optional.of(receiver.url()), Map.of()),
+        NotifierConfig config = NotifierConfig.of(KafkaConnection.to(broker.bootstrapServers()), new WebhookTargets(Optional.of(receiver.url()), Map.of()),
                         SIGNATURE)
                 .withGroupId("webhook-it")
                 .withRequestTimeout(Duration.ofSeconds(1))

@@ -1,5 +1,6 @@
 package dev.syncledger.app.observability;
 
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +63,7 @@ class ObservabilityIT {
         SinkRunner sink = keep(SinkRunner.start(SinkConfig.of(broker.bootstrapServers())
                 .withDatabaseUrl(database.url()).withSchema(database.schema())));
         Database db = keep(Database.connect(database.url(), database.schema()));
-        ObservabilityServer server = keep(PipelineObservability.start(ObservabilitySettings.onPort(0), broker.bootstrapServers(),
+        ObservabilityServer server = keep(PipelineObservability.start(ObservabilitySettings.onPort(0), KafkaConnection.to(broker.bootstrapServers()),
                 processor, sink, db));
         Http http = new Http(server.uri());
 
@@ -115,7 +116,7 @@ class ObservabilityIT {
         Database db = keep(Database.connect(proxiedUrl, database.schema()));
         ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0),
                 List.of(HealthChecks.database(db, Duration.ofSeconds(2)),
-                        HealthChecks.broker(broker.bootstrapServers(), Duration.ofSeconds(2), HealthChecks.BROKER_CACHE)),
+                        HealthChecks.broker(KafkaConnection.to(broker.bootstrapServers()), Duration.ofSeconds(2), HealthChecks.BROKER_CACHE)),
                 List.of()));
         Http http = new Http(server.uri());
         assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.syncledger.schemas.serde;
 
+import dev.syncledger.schemas.text.Redaction;
 import java.net.URI;
 import java.util.Optional;
 
@@ -16,5 +17,11 @@ public record SerdeConfig(Optional<URI> schemaRegistryUrl) {
 
     public static SerdeConfig withRegistry(URI url) {
         return new SerdeConfig(Optional.of(url));
+    }
+
+    /** Secrets hidden: a settings record ends up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return Redaction.describe(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncledger.sink.db;
 
+import dev.syncledger.schemas.text.Redaction;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -69,7 +70,7 @@ public final class Database implements AutoCloseable {
     public static Database connect(String url, String schema, ConnectionLimits limits) {
         Objects.requireNonNull(url, "url");
         requireSchemaName(schema);
-        String displayUrl = DatabaseUrls.withoutPassword(url);
+        String displayUrl = Redaction.url(url);
         Properties parsed = Driver.parseURL(url, null);
         if (parsed == null) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + displayUrl

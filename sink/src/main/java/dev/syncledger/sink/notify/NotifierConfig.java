@@ -1,5 +1,7 @@
 package dev.syncledger.sink.notify;
 
+import dev.syncledger.schemas.text.Redaction;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param concurrency deliveries in flight at once
  * @param idlePoll how often the database is asked for due deliveries when nothing woke the notifier
  */
-public record NotifierConfig(String bootstrapServers, String groupId, SerdeConfig serde, WebhookTargets targets,
+public record NotifierConfig(KafkaConnection kafka, String groupId, SerdeConfig serde, WebhookTargets targets,
                              WebhookSignature signature, Duration requestTimeout, int concurrency, Duration idlePoll,
                              RetrySchedule retry) {
 
@@ -20,7 +22,7 @@ public record NotifierConfig(String bootstrapServers, String groupId, SerdeConfi
     public static final int DEFAULT_CONCURRENCY = 4;
 
     public NotifierConfig {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(serde, "serde");
         Objects.requireNonNull(targets, "targets");
@@ -33,29 +35,35 @@ public record NotifierConfig(String bootstrapServers, String groupId, SerdeConfi
         }
     }
 
-    public static NotifierConfig of(String bootstrapServers, WebhookTargets targets, WebhookSignature signature) {
-        return new NotifierConfig(bootstrapServers, DEFAULT_GROUP_ID, SerdeConfig.withoutRegistry(), targets, signature,
+    public static NotifierConfig of(KafkaConnection kafka, WebhookTargets targets, WebhookSignature signature) {
+        return new NotifierConfig(kafka, DEFAULT_GROUP_ID, SerdeConfig.withoutRegistry(), targets, signature,
                 DEFAULT_REQUEST_TIMEOUT, DEFAULT_CONCURRENCY, Duration.ofSeconds(1), RetrySchedule.DEFAULT);
     }
 
     public NotifierConfig withGroupId(String id) {
-        return new NotifierConfig(bootstrapServers, id, serde, targets, signature, requestTimeout, concurrency, idlePoll, retry);
+        return new NotifierConfig(kafka, id, serde, targets, signature, requestTimeout, concurrency, idlePoll, retry);
     }
 
     public NotifierConfig withSerde(SerdeConfig value) {
-        return new NotifierConfig(bootstrapServers, groupId, value, targets, signature, requestTimeout, concurrency, idlePoll, retry);
+        return new NotifierConfig(kafka, groupId, value, targets, signature, requestTimeout, concurrency, idlePoll, retry);
     }
 
     public NotifierConfig withRequestTimeout(Duration value) {
-        return new NotifierConfig(bootstrapServers, groupId, serde, targets, signature, value, concurrency, idlePoll, retry);
+        return new NotifierConfig(kafka, groupId, serde, targets, signature, value, concurrency, idlePoll, retry);
     }
 
     public NotifierConfig withRetry(RetrySchedule value) {
-        return new NotifierConfig(bootstrapServers, groupId, serde, targets, signature, requestTimeout, concurrency, idlePoll, value);
+        return new NotifierConfig(kafka, groupId, serde, targets, signature, requestTimeout, concurrency, idlePoll, value);
     }
 
     /** A claimed delivery is tried again after this if its attempt never got recorded (the notifier died). */
     public Duration lease() {
         return requestTimeout.multipliedBy(2).plusSeconds(1);
+    }
+
+    /** Secrets hidden: a settings record ends up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return Redaction.describe(this);
     }
 }

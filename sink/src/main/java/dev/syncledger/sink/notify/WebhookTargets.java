@@ -56,4 +56,11 @@ public record WebhookTargets(Optional<URI> global, Map<UUID, URI> byWorkspace) {
         }
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
     }
+
+    /** The URLs as {@link #redacted(URI)} shows them: a webhook URL often carries its receiver's token. */
+    @Override
+    public String toString() {
+        return "WebhookTargets[global=" + global.map(WebhookTargets::redacted).orElse("none") + ", byWorkspace="
+                + byWorkspace.entrySet().stream().map(e -> e.getKey() + "=" + redacted(e.getValue())).toList() + "]";
+    }
 }

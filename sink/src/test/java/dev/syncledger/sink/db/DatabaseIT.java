@@ -1,5 +1,6 @@
 package dev.syncledger.sink.db;
 
+import dev.syncledger.schemas.text.Redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class DatabaseIT {
                 .isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageStartingWith("cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:")
                 .hasMessageEndingWith("; is it running? set --database-url or SYNC_LEDGER_DATABASE_URL")
-                .hasMessageContaining("password=***")
+                .hasMessageContaining("password=[hidden]")
                 .hasMessageNotContaining("s3cret")
                 .hasMessageNotContaining("\n");
     }
@@ -34,7 +35,7 @@ class DatabaseIT {
     void shouldRejectAUrlThatIsNotForPostgres() {
         assertThatThrownBy(() -> Database.connect("jdbc:mysql://localhost/db?password=s3cret", "sync_ledger"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not a PostgreSQL JDBC URL: jdbc:mysql://localhost/db?password=***; "
+                .hasMessage("not a PostgreSQL JDBC URL: jdbc:mysql://localhost/db?password=[hidden]; "
                         + "expected jdbc:postgresql://host:5432/database?user=name, set --database-url or SYNC_LEDGER_DATABASE_URL");
     }
 
@@ -47,11 +48,10 @@ class DatabaseIT {
 
     @Test
     void shouldNeverShowAPassword() {
-        assertThat(DatabaseUrls.withoutPassword("jdbc:postgresql://db:5432/app?user=me&password=p%40ss&ssl=true"))
-                .isEqualTo("jdbc:postgresql://db:5432/app?user=me&password=***&ssl=true");
-        assertThat(DatabaseUrls.withoutPassword("jdbc:postgresql://me:p4ss@db:5432/app"))
-                .isEqualTo("jdbc:postgresql://me:***@db:5432/app");
-        assertThat(DatabaseUrls.withoutPassword(Database.DEFAULT_URL)).isEqualTo(Database.DEFAULT_URL);
+        assertThat(Redaction.url("jdbc:postgresql://db:5432/app?user=me&password=p%40ss&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/app?user=me&password=[hidden]&ssl=true");
+        assertThat(Redaction.url("jdbc:postgresql://me:p4ss@db:5432/app")).isEqualTo("jdbc:postgresql://[hidden]@db:5432/app");
+        assertThat(Redaction.url(Database.DEFAULT_URL)).isEqualTo(Database.DEFAULT_URL);
     }
 
     /** A port nothing listens on: bound, then released. */
