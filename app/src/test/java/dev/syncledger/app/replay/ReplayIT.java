@@ -11,10 +11,10 @@ import dev.syncledger.schemas.ConnectorSyncStatus;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.TriggerType;
 import dev.syncledger.processor.TopologyConfig;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +131,7 @@ class ReplayIT {
     private ReplaySummary replay(String lines) {
         Replay replay = new Replay(new Replay.ReplayOptions(database.url(), database.schema(), TopologyConfig.defaults(), 3,
                 Duration.ofSeconds(90)));
-        return replay.run(new BufferedReader(new StringReader(lines)));
+        return replay.run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String line(String type, String eventId, String occurredAt, String extra) {
