@@ -3,6 +3,7 @@ package dev.syncledger.app.events;
 import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.schemas.text.OneLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -69,6 +71,20 @@ public final class EventPublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(event.topic(), event.key(), encode(event)), onDelivery);
     }
 
+    /**
+     * Publishes, telling {@code refusal} instead of failing the next {@link #flush()} when Kafka refuses this one
+     * event as too large: that is the event's fault, not the broker's, and the events around it still go through.
+     */
+    public void publish(OutgoingEvent event, Refusal refusal) {
+        producer.send(new ProducerRecord<>(event.topic(), event.key(), encode(event)), (metadata, exception) -> {
+            if (exception instanceof RecordTooLargeException) {
+                refusal.refused("Kafka refuses the event as too large: " + OneLine.of(exception.getMessage()));
+            } else {
+                onDelivery.onCompletion(metadata, exception);
+            }
+        });
+    }
+
     /** Publishes with the record timestamp given, as a connector replaying history with its events' times would. */
     public void publish(OutgoingEvent event, Instant timestamp) {
         producer.send(new ProducerRecord<>(event.topic(), null, timestamp.toEpochMilli(), event.key(), encode(event)), onDelivery);
@@ -90,6 +106,12 @@ public final class EventPublisher implements AutoCloseable {
         if (failure != null) {
             throw new UndeliveredEventsException(undelivered.get(), failure);
         }
+    }
+
+    /** Told, on the producer's thread or the sender's, that Kafka refuses one event for what it is. */
+    @FunctionalInterface
+    public interface Refusal {
+        void refused(String why);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.syncledger.app.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncledger.schemas.text.OneLine;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,9 @@ import java.util.UUID;
 
 /** Typed reads of one JSON event line's fields, each failing with a message that names the field. */
 public final class JsonFields {
+
+    /** Enough of a wrong value to recognise it; a line may carry megabytes in one field. */
+    private static final int QUOTED_CHARS = 80;
 
     private final JsonNode node;
 
@@ -82,7 +86,7 @@ public final class JsonFields {
                 return constant;
             }
         }
-        throw new InvalidEventLineException("unknown " + field + " '" + value + "'");
+        throw new InvalidEventLineException("unknown " + field + " " + OneLine.quote(value, QUOTED_CHARS));
     }
 
     private JsonNode required(String field) throws InvalidEventLineException {
@@ -109,7 +113,7 @@ public final class JsonFields {
             }
             return parsed;
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventLineException(field + " '" + value.textValue() + "' is not a UUID");
+            throw new InvalidEventLineException(field + " " + OneLine.quote(value.textValue(), QUOTED_CHARS) + " is not a UUID");
         }
     }
 
@@ -120,7 +124,7 @@ public final class JsonFields {
         try {
             return OffsetDateTime.parse(value.textValue()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidEventLineException(field + " '" + value.textValue() + "' is not an ISO-8601 instant such as 2026-06-02T08:14:02Z");
+            throw new InvalidEventLineException(field + " " + OneLine.quote(value.textValue(), QUOTED_CHARS) + " is not an ISO-8601 instant such as 2026-06-02T08:14:02Z");
         }
     }
 

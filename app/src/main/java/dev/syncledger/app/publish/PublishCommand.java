@@ -5,27 +5,26 @@ import dev.syncledger.app.cli.Preflight;
 import dev.syncledger.app.cli.ProgressBar;
 import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.app.config.CommonOptions;
+import dev.syncledger.app.config.EventInputOptions;
 import dev.syncledger.app.config.KafkaOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.app.config.TopicOptions;
 import dev.syncledger.app.events.EventLineFeed;
+import dev.syncledger.app.events.EventLineReader;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.LineProgress;
 import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.events.UndeliveredEventsException;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SchemaRegistryException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -58,6 +57,9 @@ public final class PublishCommand implements Callable<Integer> {
     Duration deliveryTimeout;
 
     @Mixin
+    EventInputOptions input;
+
+    @Mixin
     KafkaOptions kafka;
 
     @Mixin
@@ -73,6 +75,10 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         if (deliveryTimeout.toMillis() < 1_000) {
             throw new ParameterException(spec.commandLine(), "--delivery-timeout must be at least 1s, not " + deliveryTimeout);
+        }
+        if (input.maxLineBytes() < EventLineReader.MIN_MAX_LINE_BYTES || input.maxLineBytes() > EventLineReader.MAX_MAX_LINE_BYTES) {
+            throw new ParameterException(spec.commandLine(), "--max-line-bytes must be between " + EventLineReader.MIN_MAX_LINE_BYTES
+                    + " and " + EventLineReader.MAX_MAX_LINE_BYTES + ", not " + input.maxLineBytes());
         }
         if (!readsStandardInput() && !Files.isRegularFile(Path.of(events))) {
             throw new UserFacingException("no such events file: " + events + "; give --events an existing file, or - for standard input");
@@ -92,10 +98,9 @@ public final class PublishCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         PublishedLines fed;
-        try (BufferedReader lines = open();
+        try (InputStream lines = open();
              EventPublisher publisher = new EventPublisher(target.kafka(), registry.serde(), deliveryTimeout)) {
-            fed = new EventLineFeed(publisher, progress()).feed(lines);
-            publisher.flush();
+            fed = new EventLineFeed(publisher, progress(), input.maxLineBytes()).feed(lines);
         } catch (UndeliveredEventsException | KafkaException e) {
             throw new UserFacingException(notDelivered(e), e);
         } catch (SchemaRegistryException e) {
@@ -126,19 +131,23 @@ public final class PublishCommand implements Callable<Integer> {
         return new ProgressBar(spec.commandLine().getErr(), "publishing", readsStandardInput() ? -1 : countLines(), System::nanoTime);
     }
 
+    /** Counted as the feed will count them, so that a long line or a stray byte cannot stop the count. */
     private long countLines() {
-        try (Stream<String> lines = Files.lines(Path.of(events), StandardCharsets.UTF_8)) {
-            return lines.count();
-        } catch (IOException | UncheckedIOException e) {
+        try (InputStream lines = Files.newInputStream(Path.of(events))) {
+            EventLineReader reader = new EventLineReader(lines, EventLineReader.MIN_MAX_LINE_BYTES);
+            long count = 0;
+            while (reader.next() != null) {
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
             return -1;
         }
     }
 
-    private BufferedReader open() throws IOException {
-        if (readsStandardInput()) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return Files.newBufferedReader(Path.of(events), StandardCharsets.UTF_8);
+    /** Bytes, not characters: the feed decodes each line itself, so that a stray byte spoils that line only. */
+    private InputStream open() throws IOException {
+        return readsStandardInput() ? System.in : Files.newInputStream(Path.of(events));
     }
 
     private boolean readsStandardInput() {

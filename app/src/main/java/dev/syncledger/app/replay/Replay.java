@@ -2,13 +2,15 @@ package dev.syncledger.app.replay;
 
 import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.app.events.EventLineFeed;
+import dev.syncledger.app.events.EventLineReader;
+import dev.syncledger.app.events.LineProgress;
 import dev.syncledger.app.events.PublishedLines;
 import dev.syncledger.app.observability.ObservabilitySettings;
 import dev.syncledger.app.pipeline.EmbeddedPipeline;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.Database;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,12 +32,13 @@ public final class Replay {
         this.options = options;
     }
 
-    public ReplaySummary run(BufferedReader lines) {
+    /** @param lines the events file's bytes, read line by line as they are published */
+    public ReplaySummary run(InputStream lines) {
         Instant started = Instant.now();
         try (Database database = Database.connect(options.databaseUrl(), options.schema());
              EmbeddedPipeline pipeline = EmbeddedPipeline.start(new EmbeddedPipeline.Options(options.databaseUrl(), database,
                      options.topology(), options.partitions(), options.applicationId(), options.threads(), options.http()))) {
-            PublishedLines fed = new EventLineFeed(pipeline.publisher()).feed(lines);
+            PublishedLines fed = new EventLineFeed(pipeline.publisher(), LineProgress.NONE, options.maxLineBytes()).feed(lines);
             pipeline.awaitCaughtUp(options.timeout());
             LOG.info("replay caught up: {} events published, {} lines invalid", fed.published(), fed.invalidLines().size());
             return new ReplaySummary(fed, pipeline.sink().sink().rejectedEventsWritten(), rowCounts(database),
@@ -49,11 +52,11 @@ public final class Replay {
 
     /** What a replay needs to know; {@code http} is null unless the endpoint was asked for. */
     public record ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout,
-                                String applicationId, int threads, ObservabilitySettings http) {
+                                String applicationId, int threads, ObservabilitySettings http, int maxLineBytes) {
 
-        /** One processor thread, the default application id, no HTTP endpoint. */
+        /** One processor thread, the default application id, no HTTP endpoint, the default longest line. */
         public ReplayOptions(String databaseUrl, String schema, TopologyConfig topology, int partitions, Duration timeout) {
-            this(databaseUrl, schema, topology, partitions, timeout, APPLICATION_ID, 1, null);
+            this(databaseUrl, schema, topology, partitions, timeout, APPLICATION_ID, 1, null, EventLineReader.DEFAULT_MAX_LINE_BYTES);
         }
 
         public SerdeConfig serde() {

@@ -7,14 +7,15 @@ import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.app.config.CommonOptions;
 import dev.syncledger.app.config.DatabaseOptions;
+import dev.syncledger.app.config.EventInputOptions;
+import dev.syncledger.app.events.EventLineReader;
 import dev.syncledger.app.config.ProcessorOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--events", required = true, paramLabel = "FILE", description = "JSON event lines, one event per line; - reads standard input.")
     String events;
+
+    @Mixin
+    EventInputOptions input;
 
     @Mixin
     DatabaseOptions database;
@@ -84,6 +88,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (processor.ledgerHorizon().isNegative() || processor.ledgerHorizon().isZero()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ledger-horizon must be positive");
         }
+        if (input.maxLineBytes() < EventLineReader.MIN_MAX_LINE_BYTES || input.maxLineBytes() > EventLineReader.MAX_MAX_LINE_BYTES) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-line-bytes must be between "
+                    + EventLineReader.MIN_MAX_LINE_BYTES + " and " + EventLineReader.MAX_MAX_LINE_BYTES + ", not " + input.maxLineBytes());
+        }
         if (processor.maxEventsPerRun() < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-events-per-run must be at least 1");
         }
@@ -95,13 +103,13 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Replay replay = new Replay(new Replay.ReplayOptions(database.databaseUrl(), database.schema(), topology, partitions, timeout,
-                processor.applicationId(), processor.threads(), http()));
+                processor.applicationId(), processor.threads(), http(), input.maxLineBytes()));
         ReplaySummary summary;
-        try (BufferedReader lines = open()) {
+        try (InputStream lines = open()) {
             summary = replay.run(lines);
         } catch (DatabaseUnavailableException | IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("cannot read " + events + ": " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -121,12 +129,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private BufferedReader open() throws IOException {
+    /** Bytes, not characters: the feed decodes each line itself, so that a stray byte spoils that line only. */
+    private InputStream open() throws IOException {
         if ("-".equals(events)) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return System.in;
         }
         try {
-            return Files.newBufferedReader(Path.of(events), StandardCharsets.UTF_8);
+            return Files.newInputStream(Path.of(events));
         } catch (NoSuchFileException e) {
             throw new UserFacingException("no such events file: " + events);
         }

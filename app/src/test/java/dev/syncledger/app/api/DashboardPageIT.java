@@ -11,8 +11,7 @@ import dev.syncledger.app.replay.Replay;
 import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.sink.db.Database;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class DashboardPageIT {
             String lines = String.join("\n", new WorkloadGenerator(workload));
             TopologyConfig topology = TopologyConfig.defaults();
             new Replay(new Replay.ReplayOptions(testDatabase.url(), testDatabase.schema(), topology, 2, Duration.ofSeconds(90)))
-                    .run(new BufferedReader(new StringReader(lines)));
+                    .run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
 
             try (Database database = Database.connect(testDatabase.url(), testDatabase.schema());
                  ReadApi api = ReadApi.start(database.jdbi(), new ApiTokens(SECRET), "127.0.0.1", 0)) {

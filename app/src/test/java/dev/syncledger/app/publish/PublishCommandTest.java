@@ -60,4 +60,14 @@ class PublishCommandTest {
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(err.toString().strip()).doesNotContain("\n").contains("--delivery-timeout must be at least 1s");
     }
+
+    @Test
+    void shouldRefuseAMaximumLineLengthOutsideItsBoundsBeforeContactingKafka() throws Exception {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+
+        int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--max-line-bytes", "10");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--max-line-bytes must be between 1024 and 67108864, not 10");
+    }
 }

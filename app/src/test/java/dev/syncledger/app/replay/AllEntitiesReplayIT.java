@@ -11,11 +11,11 @@ import dev.syncledger.app.testing.StoredRejections;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.TestDatabase;
 import dev.syncledger.processor.TopologyConfig;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class AllEntitiesReplayIT {
         lines = Files.readAllLines(SAMPLE);
         oracle = LedgerOracle.of(lines, TOPOLOGY, 3);
         Replay replay = new Replay(new Replay.ReplayOptions(database.url(), database.schema(), TOPOLOGY, 3, Duration.ofSeconds(90)));
-        summary = replay.run(new BufferedReader(new StringReader(String.join("\n", lines))));
+        summary = replay.run(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
         jdbi = database.jdbi();
     }
 

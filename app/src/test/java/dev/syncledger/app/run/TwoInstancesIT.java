@@ -23,10 +23,10 @@ import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.SinkDao;
 import dev.syncledger.sink.db.SinkOffset;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +99,7 @@ class TwoInstancesIT {
 
         ReplaySummary replayed = new Replay(new Replay.ReplayOptions(single.url(), single.schema(),
                 TopologyConfig.defaults().withDiagnosticRetention(Duration.ofDays(3650)), 3, TIMEOUT))
-                .run(new BufferedReader(new StringReader(String.join("\n", lines))));
+                .run(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
 
         Map<UUID, StoredSyncLogs.Stored> rows = StoredSyncLogs.read(shared.jdbi());
         Map<UUID, StoredSyncLogs.Stored> expected = SyncLogOracle.of(syncRunLines(lines)).expectedRows();
