@@ -141,11 +141,6 @@ public final class ObservabilityServer implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** What {@code /health} would answer now: the latest results, without waiting on any check. */
-    public HealthSnapshot health() {
-        return health.snapshot();
-    }
-
     private void metrics(Context ctx) {
         if (!scrapes.tryAcquire()) {
             ctx.status(503).header("Retry-After", "1").contentType("text/plain; charset=utf-8")
