@@ -71,6 +71,15 @@ class SyncLedgerCliTest {
     }
 
     @Test
+    void shouldRefuseAHealthTimeoutOfZeroInOneLine() {
+        int code = run("run", "--health-timeout", "0s");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("sync-ledger: --health-interval and --health-timeout must be positive, were PT2S and PT0S")
+                .doesNotContain("\n" + "\tat ");
+    }
+
+    @Test
     void shouldPrintHelpForReplay() {
         int code = run("replay", "--help");
 

@@ -1,6 +1,8 @@
 package dev.syncledger.app.config;
 
+import dev.syncledger.app.observability.HealthSchedule;
 import dev.syncledger.app.observability.ObservabilitySettings;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Where a long-running command serves /metrics and /health. */
@@ -14,7 +16,15 @@ public final class HttpOptions {
             description = "The address the HTTP endpoint binds (default: ${DEFAULT-VALUE}; inside a container, the wildcard address).")
     String httpHost;
 
+    @Option(names = "--health-interval", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How often each readiness check behind /health runs, in the background (default: ${DEFAULT-VALUE}).")
+    Duration healthInterval;
+
+    @Option(names = "--health-timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long one readiness check may take before /health counts it as failed (default: ${DEFAULT-VALUE}).")
+    Duration healthTimeout;
+
     public ObservabilitySettings settings() {
-        return new ObservabilitySettings(httpHost, httpPort);
+        return new ObservabilitySettings(httpHost, httpPort, HealthSchedule.of(healthInterval, healthTimeout));
     }
 }

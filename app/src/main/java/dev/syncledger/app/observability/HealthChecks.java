@@ -1,17 +1,15 @@
 package dev.syncledger.app.observability;
 
 import dev.syncledger.schemas.kafka.KafkaConnection;
+import dev.syncledger.app.observability.Readiness.Problem;
 import dev.syncledger.schemas.text.OneLine;
 import dev.syncledger.sink.db.Database;
-import java.time.Clock;
+import dev.syncledger.sink.db.SqlFailure;
+import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -21,24 +19,23 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** The readiness checks of a sync-ledger process. */
+/** The readiness checks of a sync-ledger process. Each bounds its own waits; {@link HealthMonitor} runs them. */
 public final class HealthChecks {
-
-    /** How long one check may take before it counts as failed. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-    /** How long the broker's answer is reused, so that frequent scrapes do not each ask the broker. */
-    public static final Duration BROKER_CACHE = Duration.ofSeconds(5);
 
     private HealthChecks() {}
 
-    /** PostgreSQL answers {@code SELECT 1} within the timeout, through the sink's own connection settings. */
+    /**
+     * PostgreSQL answers {@code SELECT 1} within the timeout, on a connection of the sink's pool: waiting for a
+     * connection is bounded by the pool's connect timeout, the query by a query timeout and by a network timeout on
+     * the connection for this check only, so a server that accepts and never answers cannot hold the thread.
+     */
     public static Readiness database(Database database, Duration timeout) {
         return new DatabaseCheck(database, timeout);
     }
 
-    /** The broker answers an Admin {@code describeCluster} within the timeout; the answer is reused for {@code cacheFor}. */
-    public static Readiness broker(KafkaConnection kafka, Duration timeout, Duration cacheFor) {
-        return new BrokerCheck(kafka, timeout, cacheFor, Clock.systemUTC());
+    /** The broker answers an Admin {@code describeCluster} within the timeout. */
+    public static Readiness broker(KafkaConnection kafka, Duration timeout) {
+        return new BrokerCheck(kafka, timeout);
     }
 
     /** The processor's Kafka Streams instance is RUNNING or REBALANCING. */
@@ -50,20 +47,19 @@ public final class HealthChecks {
             }
 
             @Override
-            public Optional<String> problem() {
+            public Optional<Problem> problem() {
                 Optional<String> failed = failure.get();
                 if (failed.isPresent()) {
-                    return failed;
+                    return Optional.of(new Problem(HealthCode.processor_stopped, failed.get()));
                 }
                 KafkaStreams.State current = state.get();
                 return current == KafkaStreams.State.RUNNING || current == KafkaStreams.State.REBALANCING
                         ? Optional.empty()
-                        : Optional.of("the processor is " + current + "; see the log for why it stopped");
+                        : Optional.of(new Problem(HealthCode.processor_stopped, "the processor is " + current + "; see the log for why it stopped"));
             }
         };
     }
 
-    /** The sink's thread is still consuming. */
     /** Ready while the notifier runs; once it stopped on its own, the one line that says why. */
     public static Readiness notifier(Supplier<Optional<Throwable>> failure) {
         return new Readiness() {
@@ -73,12 +69,13 @@ public final class HealthChecks {
             }
 
             @Override
-            public Optional<String> problem() {
-                return failure.get().map(cause -> "the notifier has stopped: " + OneLine.describe(cause));
+            public Optional<Problem> problem() {
+                return failure.get().map(cause -> new Problem(HealthCode.notifier_stopped, "the notifier has stopped: " + OneLine.describe(cause)));
             }
         };
     }
 
+    /** The sink's thread is still consuming. */
     public static Readiness sink(BooleanSupplier alive) {
         return new Readiness() {
             @Override
@@ -87,18 +84,17 @@ public final class HealthChecks {
             }
 
             @Override
-            public Optional<String> problem() {
-                return alive.getAsBoolean() ? Optional.empty() : Optional.of("the sink has stopped; see the log for why, then restart");
+            public Optional<Problem> problem() {
+                return alive.getAsBoolean() ? Optional.empty()
+                        : Optional.of(new Problem(HealthCode.sink_stopped, "the sink has stopped; see the log for why, then restart"));
             }
         };
     }
 
-    private static final class DatabaseCheck implements Readiness, AutoCloseable {
+    private static final class DatabaseCheck implements Readiness {
 
         private final Database database;
         private final Duration timeout;
-        /** The check runs here so that a connection attempt that hangs cannot hold the HTTP request past the timeout. */
-        private final ExecutorService executor = Executors.newCachedThreadPool(daemon("sync-ledger-health-database"));
 
         DatabaseCheck(Database database, Duration timeout) {
             this.database = database;
@@ -111,28 +107,26 @@ public final class HealthChecks {
         }
 
         @Override
-        public Optional<String> problem() {
-            int seconds = (int) Math.max(1, timeout.toSeconds());
-            CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> database.jdbi().withHandle(handle ->
-                    handle.createQuery("SELECT 1").setQueryTimeout(seconds).mapTo(Integer.class).one()), executor);
-            try {
-                answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return Optional.empty();
-            } catch (TimeoutException e) {
-                answer.cancel(true);
-                return Optional.of("PostgreSQL at " + database.displayUrl() + " did not answer within " + timeout.toMillis()
-                        + " ms; is it overloaded or unreachable?");
-            } catch (ExecutionException e) {
-                return Optional.of(database.unavailable(e.getCause()).getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted while checking PostgreSQL");
-            }
+        public HealthCode whenTimedOut() {
+            return HealthCode.database_unreachable;
         }
 
         @Override
-        public void close() {
-            executor.shutdownNow();
+        public Optional<Problem> problem() {
+            int millis = (int) timeout.toMillis();
+            try {
+                database.jdbi().useHandle(handle -> {
+                    Connection connection = handle.getConnection();
+                    // The pool restores the connection's own network timeout when the connection is returned.
+                    connection.setNetworkTimeout(Runnable::run, millis);
+                    handle.createQuery("SELECT 1").setQueryTimeout((int) Math.max(1, timeout.toSeconds())).mapTo(Integer.class).one();
+                });
+                return Optional.empty();
+            } catch (Exception e) {
+                boolean refused = SqlFailure.sqlState(e).orElse("").startsWith("28");
+                return Optional.of(new Problem(refused ? HealthCode.database_login_refused : HealthCode.database_unreachable,
+                        database.unavailable(e).getMessage()));
+            }
         }
     }
 
@@ -140,23 +134,22 @@ public final class HealthChecks {
 
         private final String bootstrapServers;
         private final Duration timeout;
-        private final Duration cacheFor;
-        private final Clock clock;
         private final Admin admin;
-        private Optional<String> lastAnswer = Optional.empty();
-        private Instant answeredAt = Instant.MIN;
 
-        BrokerCheck(KafkaConnection kafka, Duration timeout, Duration cacheFor, Clock clock) {
+        BrokerCheck(KafkaConnection kafka, Duration timeout) {
             this.bootstrapServers = kafka.bootstrapServers();
             this.timeout = timeout;
-            this.cacheFor = cacheFor;
-            this.clock = clock;
+            this.admin = admin(kafka, timeout);
+        }
+
+        /** The one place this check's Admin client is built. */
+        private static Admin admin(KafkaConnection kafka, Duration timeout) {
             int millis = (int) timeout.toMillis();
             Map<String, Object> config = kafka.clientConfig();
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "sync-ledger-health");
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-            this.admin = Admin.create(config);
+            return Admin.create(config);
         }
 
         @Override
@@ -165,27 +158,22 @@ public final class HealthChecks {
         }
 
         @Override
-        public synchronized Optional<String> problem() {
-            Instant now = clock.instant();
-            if (answeredAt.plus(cacheFor).isAfter(now)) {
-                return lastAnswer;
-            }
-            lastAnswer = ask();
-            answeredAt = clock.instant();
-            return lastAnswer;
+        public HealthCode whenTimedOut() {
+            return HealthCode.broker_unreachable;
         }
 
-        private Optional<String> ask() {
+        @Override
+        public Optional<Problem> problem() {
             try {
                 admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                         .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.of("interrupted while checking Kafka");
+                return Optional.of(new Problem(HealthCode.broker_unreachable, "interrupted while checking Kafka"));
             } catch (ExecutionException | TimeoutException e) {
-                return Optional.of("cannot reach Kafka at " + bootstrapServers + " within " + timeout.toMillis()
-                        + " ms; is it running? check --bootstrap-servers or SYNC_LEDGER_BOOTSTRAP_SERVERS");
+                return Optional.of(new Problem(HealthCode.broker_unreachable, "cannot reach Kafka at " + bootstrapServers + " within "
+                        + timeout.toMillis() + " ms; is it running? check --bootstrap-servers or SYNC_LEDGER_BOOTSTRAP_SERVERS"));
             }
         }
 
@@ -193,13 +181,5 @@ public final class HealthChecks {
         public void close() {
             admin.close(Duration.ofSeconds(5));
         }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -12,10 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.BindException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,38 +22,49 @@ import org.slf4j.LoggerFactory;
  * The process's HTTP endpoint, on Javalin (Jetty):
  * <ul>
  * <li>{@code /metrics}: every bound meter in Prometheus text format;</li>
- * <li>{@code /health/live}: 200 while the process runs;</li>
- * <li>{@code /health/ready} (and {@code /health}): 200 while every readiness check passes, else 503 with a JSON
- *     body naming each check that fails and why.</li>
+ * <li>{@code /health/live}: 200 while the process runs; it waits on nothing;</li>
+ * <li>{@code /health/ready} (and {@code /health}): the latest results of the readiness checks, which a
+ *     {@link HealthMonitor} runs in the background: 200 while every check's latest result is {@code ok}, else 503;
+ *     the body gives a short {@link HealthCode} per check and the age of the oldest result, never hosts, users or
+ *     error texts (those go to the log).</li>
  * </ul>
  * Anything else is 404, another method than GET or HEAD 405. Jetty reads requests without a thread per connection
  * and times idle ones out, and its pool is bounded: clients that send half a request and wait no longer freeze the
- * endpoint. The server owns the checks and binders it is given: {@link #close()} closes those that are
- * {@link AutoCloseable}.
+ * endpoint. No request waits on a readiness check, and at most {@value #MAX_CONCURRENT_SCRAPES} scrapes run at once
+ * (a scrape reads the database for some meters), so neither a hung database nor a crowd of scrapers can take the
+ * threads {@code /health/live} needs. The server owns the checks and binders it is given: {@link #close()} closes
+ * those that are {@link AutoCloseable}.
  */
 public final class ObservabilityServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservabilityServer.class);
     private static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Threads serving the endpoint at most: a scrape or a check each, the rest queue. */
+    /** Threads serving the endpoint at most, Jetty's own acceptor and selector included. */
     static final int MAX_THREADS = 16;
+    /** Scrapes served at once; a further one is answered 503 at once rather than queued behind a slow one. */
+    static final int MAX_CONCURRENT_SCRAPES = 2;
 
     private final String host;
     private final PrometheusMeterRegistry registry;
     private final List<Readiness> checks;
     private final List<MeterBinder> binders;
+    private final HealthMonitor health;
+    private final Semaphore scrapes = new Semaphore(MAX_CONCURRENT_SCRAPES);
     private Javalin server;
 
-    private ObservabilityServer(String host, PrometheusMeterRegistry registry, List<Readiness> checks, List<MeterBinder> binders) {
+    private ObservabilityServer(String host, PrometheusMeterRegistry registry, List<Readiness> checks, List<MeterBinder> binders,
+                                HealthMonitor health) {
         this.host = host;
         this.registry = registry;
         this.checks = checks;
         this.binders = binders;
+        this.health = health;
     }
 
     /**
-     * Binds the meters, then starts serving.
+     * Binds the meters, starts the readiness checks on {@link ObservabilitySettings#health()}'s schedule, then starts
+     * serving.
      *
      * @throws UserFacingException when the port is taken or the host is not an address of this machine
      */
@@ -63,7 +72,8 @@ public final class ObservabilityServer implements AutoCloseable {
                                             List<? extends MeterBinder> binders) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         binders.forEach(binder -> binder.bindTo(registry));
-        ObservabilityServer observability = new ObservabilityServer(settings.host(), registry, List.copyOf(checks), List.copyOf(binders));
+        ObservabilityServer observability = new ObservabilityServer(settings.host(), registry, List.copyOf(checks), List.copyOf(binders),
+                HealthMonitor.start(checks, settings.health()));
         Javalin server = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
@@ -80,7 +90,7 @@ public final class ObservabilityServer implements AutoCloseable {
                     ctx.skipRemainingHandlers();
                 }
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(observability.scrape()));
+            config.routes.get("/metrics", observability::metrics);
             config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}\n"));
             config.routes.get("/health/ready", observability::ready);
             config.routes.get("/health", observability::ready);
@@ -97,6 +107,7 @@ public final class ObservabilityServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
+            observability.health.close();
             closeAll(checks, binders);
             server.stop();
             if (causedBy(e, BindException.class)) {
@@ -130,31 +141,27 @@ public final class ObservabilityServer implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Per failing check, its problem; empty while ready. */
-    public Map<String, String> problems() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        for (Readiness check : checks) {
-            Optional<String> problem;
-            try {
-                problem = check.problem();
-            } catch (RuntimeException e) {
-                problem = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            problem.ifPresent(p -> problems.put(check.name(), p));
+    private void metrics(Context ctx) {
+        if (!scrapes.tryAcquire()) {
+            ctx.status(503).header("Retry-After", "1").contentType("text/plain; charset=utf-8")
+                    .result(MAX_CONCURRENT_SCRAPES + " scrapes are already running; try again shortly\n");
+            return;
         }
-        return problems;
+        try {
+            ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(scrape());
+        } finally {
+            scrapes.release();
+        }
     }
 
     private void ready(Context ctx) throws Exception {
-        Map<String, String> problems = problems();
+        HealthSnapshot snapshot = health.snapshot();
         ObjectNode body = JSON.createObjectNode();
-        body.put("status", problems.isEmpty() ? "UP" : "DOWN");
+        body.put("status", snapshot.ready() ? "UP" : "DOWN");
+        body.put("age_ms", snapshot.age().toMillis());
         ObjectNode byCheck = body.putObject("checks");
-        checks.forEach(check -> byCheck.put(check.name(), problems.getOrDefault(check.name(), "UP")));
-        if (!problems.isEmpty()) {
-            LOG.debug("not ready: {}", problems);
-        }
-        ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(body) + "\n");
+        snapshot.checks().forEach((name, code) -> byCheck.put(name, code.name()));
+        ctx.status(snapshot.ready() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(body) + "\n");
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -174,10 +181,11 @@ public final class ObservabilityServer implements AutoCloseable {
         return root.getMessage();
     }
 
-    /** Stops serving at once, then closes the checks and binders that hold resources. */
+    /** Stops serving at once, then stops the checks and closes the checks and binders that hold resources. */
     @Override
     public void close() {
         server.stop();
+        health.close();
         closeAll(checks, binders);
         registry.close();
     }

@@ -39,14 +39,14 @@ public final class PipelineObservability {
                                             SinkRunner sink, Database database, Notifier notifier, WebhookMetrics webhooks) {
         List<Readiness> checks = new ArrayList<>();
         List<MeterBinder> binders = new ArrayList<>(SyncLedgerMetrics.jvm());
-        checks.add(HealthChecks.broker(kafka, HealthChecks.DEFAULT_TIMEOUT, HealthChecks.BROKER_CACHE));
+        checks.add(HealthChecks.broker(kafka, settings.health().checkTimeout()));
         if (processor != null) {
             checks.add(HealthChecks.processor(processor::state, processor::failure));
             binders.addAll(SyncLedgerMetrics.processor(processor.streams()));
             binders.add(SyncLedgerMetrics.threadReplacements(processor::threadReplacements));
         }
         if (database != null) {
-            checks.add(HealthChecks.database(database, HealthChecks.DEFAULT_TIMEOUT));
+            checks.add(HealthChecks.database(database, settings.health().checkTimeout()));
             binders.add(SyncLedgerMetrics.openAlerts(database));
         }
         if (notifier != null) {

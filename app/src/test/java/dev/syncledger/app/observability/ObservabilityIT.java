@@ -21,6 +21,8 @@ import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.db.Database;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +37,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The endpoint on a real pipeline: in-process broker, processor, sink, PostgreSQL, and a real HTTP client. */
 class ObservabilityIT {
 
     private static final Path SAMPLE = Path.of("..", "samples", "events.jsonl");
     private static final String APPLICATION_ID = "observability-it";
+    /** Checks every 200 ms with a 1 s timeout, so that an outage and the recovery show within seconds. */
+    private static final HealthSchedule QUICK = new HealthSchedule(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10));
+    /** The issue's acceptance bound for /health/live. */
+    private static final Duration LIVE_BOUND = Duration.ofMillis(100);
 
     private final TestDatabase database = TestDatabase.freshSchema();
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -112,21 +120,20 @@ class ObservabilityIT {
     void shouldTurnNotReadyWhileTheDatabaseIsCutOffAndReadyAgainWhenItIsBack(@TempDir Path dir) throws Exception {
         EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
         CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
-        String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
-        Database db = keep(Database.connect(proxiedUrl, database.schema()));
-        ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0),
-                List.of(HealthChecks.database(db, Duration.ofSeconds(2)),
-                        HealthChecks.broker(KafkaConnection.to(broker.bootstrapServers()), Duration.ofSeconds(2), HealthChecks.BROKER_CACHE)),
+        Database db = keep(Database.connect(proxiedUrl(proxy), database.schema()));
+        ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0).withHealth(QUICK),
+                List.of(HealthChecks.database(db, QUICK.checkTimeout()), HealthChecks.broker(KafkaConnection.to(broker.bootstrapServers()), QUICK.checkTimeout())),
                 List.of()));
         Http http = new Http(server.uri());
-        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(200));
 
         proxy.cut();
 
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(503));
         HttpResponse<String> down = http.get("/health/ready");
-        assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"broker\":\"UP\"",
-                "\"database\":\"cannot reach PostgreSQL at " + proxiedUrl);
+        assertThat(down.body()).contains("\"status\":\"DOWN\"", "\"broker\":\"ok\"", "\"database\":\"database_unreachable\"");
+        assertThat(down.body()).as("no host, port, database, user or error text").doesNotContain(
+                "127.0.0.1", Integer.toString(proxy.port()), broker.bootstrapServers(), "postgres", database.schema(), "PostgreSQL", "cannot");
         assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
 
         proxy.restore();
@@ -134,6 +141,52 @@ class ObservabilityIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(200));
         assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
         assertThat(http.get("/unknown").statusCode()).isEqualTo(404);
+    }
+
+    /** A database that refuses every connection, and one that accepts and never answers (hung). */
+    enum Outage {
+        REFUSING(CuttableTcpProxy::cut),
+        HUNG(CuttableTcpProxy::stall);
+
+        private final java.util.function.Consumer<CuttableTcpProxy> start;
+
+        Outage(java.util.function.Consumer<CuttableTcpProxy> start) {
+            this.start = start;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Outage.class)
+    void shouldAnswerLiveWithin100MsWhileTwentySlowClientsHoldOnAndTheDatabaseIsOut(Outage outage) throws Exception {
+        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
+        Database db = keep(Database.connect(proxiedUrl(proxy), database.schema()));
+        ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0).withHealth(QUICK),
+                List.of(HealthChecks.database(db, QUICK.checkTimeout())), List.of()));
+        URI uri = server.uri();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Probe.get(uri, "/health").status()).isEqualTo(200));
+        List<Socket> slow = Probe.slowClients(uri, 20);
+        try {
+            outage.start.accept(proxy);
+
+            // Within a check timeout and two intervals, give or take a loaded machine.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Probe.get(uri, "/health").body())
+                    .contains("\"status\":\"DOWN\"", "\"database\":\"database_unreachable\""));
+            assertThat(Probe.slowest(uri, "/health/live", 200, 50, 10)).as("/health/live, slowest of 10").isLessThan(LIVE_BOUND);
+            assertThat(Probe.slowest(uri, "/health", 503, 20, 10)).as("/health serves the snapshot").isLessThan(LIVE_BOUND);
+            assertThat(Probe.get(uri, "/health").body()).as("no host, port, database, user or error text").doesNotContain(
+                    "127.0.0.1", Integer.toString(proxy.port()), "5432", "postgres", database.schema(), "PostgreSQL", "timeout");
+
+            proxy.restore();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Probe.get(uri, "/health").body())
+                    .contains("\"status\":\"UP\"", "\"database\":\"ok\""));
+        } finally {
+            Probe.closeAll(slow);
+        }
+    }
+
+    private static String proxiedUrl(CuttableTcpProxy proxy) {
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
     }
 
     private static double value(String metrics, String series) {

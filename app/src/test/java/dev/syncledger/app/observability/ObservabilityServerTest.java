@@ -2,14 +2,25 @@ package dev.syncledger.app.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.observability.Readiness.Problem;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -23,7 +34,12 @@ import org.junit.jupiter.api.Test;
 /** The endpoint itself, with readiness checks whose answer the test sets and a counter it registers. */
 class ObservabilityServerTest {
 
-    private final AtomicReference<Optional<String>> databaseProblem = new AtomicReference<>(Optional.empty());
+    /** Checks every 50 ms, so that a test sees a change within a few hundred milliseconds. */
+    private static final HealthSchedule QUICK = new HealthSchedule(Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(5));
+    /** The acceptance bound for /health/live. */
+    private static final Duration LIVE_BOUND = Duration.ofMillis(100);
+
+    private final AtomicReference<Optional<Problem>> databaseProblem = new AtomicReference<>(Optional.empty());
     private final Readiness database = new Readiness() {
         @Override
         public String name() {
@@ -31,49 +47,64 @@ class ObservabilityServerTest {
         }
 
         @Override
-        public Optional<String> problem() {
+        public Optional<Problem> problem() {
             return databaseProblem.get();
         }
     };
     private final MeterBinder events = registry -> Counter.builder("sync_ledger.test.events").register(registry).increment(3);
+    private final CountDownLatch release = new CountDownLatch(1);
     private ObservabilityServer server;
 
     @AfterEach
     void stop() {
+        release.countDown();
         if (server != null) {
             server.close();
         }
     }
 
+    private ObservabilityServer start(List<? extends Readiness> checks, List<? extends MeterBinder> binders) {
+        return ObservabilityServer.start(ObservabilitySettings.onPort(0).withHealth(QUICK), checks, binders);
+    }
+
     @Test
-    void staysLiveWhileTwentyClientsHoldHalfSentRequests() throws Exception {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(database), List.of(events));
-        List<java.net.Socket> slow = new java.util.ArrayList<>();
+    void staysLiveWithin100MsWhileTwentyClientsHoldHalfSentRequestsAndACheckHangs() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        server = start(List.of(hungDatabase(runs)), List.of(events));
+        List<Socket> slow = Probe.slowClients(server.uri(), 20);
         try {
-            for (int i = 0; i < 20; i++) {
-                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
-                socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHo".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                slow.add(socket);
-            }
-            // Each of these would wait behind the slow clients on a server with a thread per connection: the request's
-            // own timeout, not a sleep, bounds the test.
-            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-            for (String path : List.of("/health/live", "/metrics", "/health/ready")) {
-                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(path))
-                        .timeout(java.time.Duration.ofSeconds(5)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(path).isEqualTo(200);
-            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Probe.get(server.uri(), "/health").body()).contains("\"database\":\"database_unreachable\""));
+
+            assertThat(Probe.slowest(server.uri(), "/health/live", 200, 50, 10)).isLessThan(LIVE_BOUND);
+            assertThat(Probe.slowest(server.uri(), "/health", 503, 50, 10)).as("/health serves the snapshot").isLessThan(LIVE_BOUND);
+            assertThat(Probe.get(server.uri(), "/metrics").status()).isEqualTo(200);
+            assertThat(runs).as("the hung check is never started twice").hasValue(1);
         } finally {
-            for (java.net.Socket socket : slow) {
-                socket.close();
-            }
+            Probe.closeAll(slow);
         }
     }
 
     @Test
+    void shouldNotStartAHungCheckAgainAndReadyOnceItAnswers() {
+        AtomicInteger runs = new AtomicInteger();
+        server = start(List.of(hungDatabase(runs)), List.of());
+        Http http = new Http(server.uri());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health").body())
+                .contains("\"status\":\"DOWN\"", "\"database\":\"database_unreachable\""));
+
+        // Twenty intervals: a scheduler that started the check each time would have piled up twenty runs.
+        await().during(QUICK.interval().multipliedBy(20)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(runs).hasValue(1));
+
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health").statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(runs).hasValueGreaterThan(2));
+    }
+
+    @Test
     void shouldServePrometheusTextOnMetrics() {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(database), List.of(events));
+        server = start(List.of(database), List.of(events));
 
         HttpResponse<String> response = new Http(server.uri()).get("/metrics");
 
@@ -83,29 +114,77 @@ class ObservabilityServerTest {
     }
 
     @Test
-    void shouldTurnNotReadyWithTheReasonWhileACheckFailsAndStayLive() {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(database), List.of());
+    void shouldAnswerBusyToAThirdScrapeWhileTwoAreSlowAndStayLive() throws Exception {
+        CountDownLatch scraping = new CountDownLatch(ObservabilityServer.MAX_CONCURRENT_SCRAPES);
+        server = start(List.of(), List.of(slowScrape(scraping)));
         Http http = new Http(server.uri());
-        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+        ExecutorService scrapers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpResponse<String>>> held = List.of(scrapers.submit(() -> http.get("/metrics")),
+                    scrapers.submit(() -> http.get("/metrics")));
+            assertThat(scraping.await(10, TimeUnit.SECONDS)).as("both scrapes started").isTrue();
 
-        databaseProblem.set(Optional.of("cannot reach PostgreSQL at x; is it running?"));
+            HttpResponse<String> third = http.get("/metrics");
 
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(Probe.slowest(server.uri(), "/health/live", 200, 20, 5)).isLessThan(LIVE_BOUND);
+            release.countDown();
+            for (Future<HttpResponse<String>> scrape : held) {
+                assertThat(scrape.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            scrapers.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldTurnNotReadyWithAShortCodeWhileACheckFailsAndStayLive() {
+        server = start(List.of(database), List.of());
+        Http http = new Http(server.uri());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(200));
+
+        databaseProblem.set(Optional.of(new Problem(HealthCode.database_unreachable,
+                "cannot reach PostgreSQL at jdbc:postgresql://db.internal:5432/ledger?user=writer; is it running?")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health/ready").statusCode()).isEqualTo(503));
         HttpResponse<String> ready = http.get("/health/ready");
-        assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body()).isEqualTo(
-                "{\"status\":\"DOWN\",\"checks\":{\"database\":\"cannot reach PostgreSQL at x; is it running?\"}}\n");
+        assertThat(ready.body()).matches("\\{\"status\":\"DOWN\",\"age_ms\":\\d+,\"checks\":\\{\"database\":\"database_unreachable\"}}\n")
+                .doesNotContain("db.internal", "5432", "ledger", "writer", "PostgreSQL");
         assertThat(http.get("/health").statusCode()).isEqualTo(503);
         assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
 
         databaseProblem.set(Optional.empty());
-        HttpResponse<String> again = http.get("/health");
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\"}}\n");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health").body())
+                .matches("\\{\"status\":\"UP\",\"age_ms\":\\d+,\"checks\":\\{\"database\":\"ok\"}}\n"));
+    }
+
+    @Test
+    void shouldSayPendingUntilACheckFirstAnswers() {
+        CountDownLatch answered = new CountDownLatch(1);
+        server = start(List.of(new Readiness() {
+            @Override
+            public String name() {
+                return "slow_start";
+            }
+
+            @Override
+            public Optional<Problem> problem() {
+                awaitUninterruptibly(answered);
+                return Optional.empty();
+            }
+        }), List.of());
+        Http http = new Http(server.uri());
+
+        assertThat(http.get("/health").body()).contains("\"slow_start\":\"pending\"");
+
+        answered.countDown();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.get("/health").statusCode()).isEqualTo(200));
     }
 
     @Test
     void shouldAnswer404ForAnUnknownPathAnd405ForAPost() {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(), List.of());
+        server = start(List.of(), List.of());
         Http http = new Http(server.uri());
 
         assertThat(http.get("/nope").statusCode()).isEqualTo(404);
@@ -115,16 +194,17 @@ class ObservabilityServerTest {
 
     @Test
     void shouldBindTheLoopbackAddressByDefault() {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(), List.of());
+        server = start(List.of(), List.of());
 
         assertThat(ObservabilitySettings.defaults().host()).isEqualTo("127.0.0.1");
         assertThat(ObservabilitySettings.defaults().port()).isEqualTo(8080);
+        assertThat(ObservabilitySettings.defaults().health()).isEqualTo(HealthSchedule.DEFAULT);
         assertThat(server.uri().getHost()).isEqualTo("127.0.0.1");
     }
 
     @Test
     void shouldSayWhichPortIsTakenAndHowToChooseAnother() {
-        server = ObservabilityServer.start(ObservabilitySettings.onPort(0), List.of(), List.of());
+        server = start(List.of(), List.of());
 
         assertThatThrownBy(() -> ObservabilityServer.start(ObservabilitySettings.onPort(server.port()), List.of(), List.of()))
                 .isInstanceOf(UserFacingException.class)
@@ -151,6 +231,58 @@ class ObservabilityServerTest {
             Map<MetricName, ? extends Metric> view = all;
 
             assertThat(SyncLedgerMetrics.sumOf(view, SyncLedgerMetrics.PRUNED_GROUP, SyncLedgerMetrics.PRUNED_METRIC)).isEqualTo(7.0);
+        }
+    }
+
+    /** A database check whose server accepts and never answers, until the test releases it; counts its runs. */
+    private Readiness hungDatabase(AtomicInteger runs) {
+        return new Readiness() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public HealthCode whenTimedOut() {
+                return HealthCode.database_unreachable;
+            }
+
+            @Override
+            public Optional<Problem> problem() {
+                runs.incrementAndGet();
+                awaitUninterruptibly(release);
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** Meters refreshed on scrape whose refresh waits until the test releases it, as a hung database would make it. */
+    private MeterBinder slowScrape(CountDownLatch scraping) {
+        abstract class SlowScrape implements MeterBinder, RefreshedOnScrape {}
+        return new SlowScrape() {
+            @Override
+            public void bindTo(MeterRegistry registry) {}
+
+            @Override
+            public void beforeScrape(MeterRegistry registry) {
+                scraping.countDown();
+                awaitUninterruptibly(release);
+            }
+        };
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // as a JDBC read blocked on a socket ignores interruption
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

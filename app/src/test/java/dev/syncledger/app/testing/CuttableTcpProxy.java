@@ -13,8 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy on 127.0.0.1 in front of a real server, for outage tests: {@link #cut()} closes every open
  * connection and, until {@link #restore()}, closes each new one as soon as it is accepted, as a network
- * failure would. The listener keeps its port through the outage: a port released mid-test can be bound
- * by another process (another test JVM's broker or proxy), and clients would then reach that instead.
+ * failure would. {@link #stall()} is the hung server instead: connections, open and new, stay open but nothing
+ * crosses them until {@link #restore()}, which then delivers what was held, as a healed partition would. The
+ * listener keeps its port through the outage: a port released mid-test can be bound by another process (another
+ * test JVM's broker or proxy), and clients would then reach that instead.
  */
 public final class CuttableTcpProxy implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class CuttableTcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     private CuttableTcpProxy(String targetHost, int targetPort, ServerSocket listener) {
         this.targetHost = targetHost;
@@ -49,14 +52,36 @@ public final class CuttableTcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    public synchronized void stall() {
+        stalled = true;
+    }
+
     public synchronized void restore() {
         cut = false;
+        stalled = false;
+        notifyAll();
     }
 
     @Override
     public void close() throws IOException {
         cut();
+        synchronized (this) {
+            stalled = false;
+            notifyAll();
+        }
         listener.close();
+    }
+
+    /** Holds a copier while the proxy is stalled; what it read is written once the stall ends. */
+    private synchronized void awaitFlowing() throws IOException {
+        while (stalled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stalled", e);
+            }
+        }
     }
 
     private void accept() {
@@ -97,6 +122,7 @@ public final class CuttableTcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    awaitFlowing();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
