@@ -5,6 +5,9 @@ import dev.syncledger.app.api.TokenCommand;
 import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.cli.UserFacingException;
+import dev.syncledger.app.broker.EmbeddedKafkaBroker;
+import dev.syncledger.app.observability.HttpEndpointException;
+import dev.syncledger.app.pipeline.PipelineException;
 import dev.syncledger.app.generate.GenerateCommand;
 import dev.syncledger.app.publish.PublishCommand;
 import dev.syncledger.app.config.ConfigFile;
@@ -101,15 +104,21 @@ public final class SyncLedgerCli {
 
     private static int runtimeFailure(Exception e, CommandLine cmd, boolean verbose) {
         PrintWriter err = cmd.getErr();
-        String message = e instanceof UserFacingException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        err.println("sync-ledger: " + message);
+        boolean explained = saysWhatToDo(e);
+        err.println("sync-ledger: " + (explained ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
         if (verbose) {
             e.printStackTrace(err);
-        } else if (!(e instanceof UserFacingException)) {
+        } else if (!explained) {
             err.println("sync-ledger: run again with --verbose for the stack trace");
         }
         err.flush();
         return EXIT_RUNTIME_FAILURE;
+    }
+
+    /** The failures whose message is already the one line a person can act on: the components' own, and the commands'. */
+    private static boolean saysWhatToDo(Exception e) {
+        return e instanceof UserFacingException || e instanceof HttpEndpointException || e instanceof PipelineException
+                || e instanceof EmbeddedKafkaBroker.StartException;
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

@@ -2,7 +2,6 @@ package dev.syncledger.app.observability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syncledger.app.cli.UserFacingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -66,7 +65,7 @@ public final class ObservabilityServer implements AutoCloseable {
      * Binds the meters, starts the readiness checks on {@link ObservabilitySettings#health()}'s schedule, then starts
      * serving.
      *
-     * @throws UserFacingException when the port is taken or the host is not an address of this machine
+     * @throws HttpEndpointException when the port is taken or the host is not an address of this machine
      */
     public static ObservabilityServer start(ObservabilitySettings settings, List<? extends Readiness> checks,
                                             List<? extends MeterBinder> binders) {
@@ -111,10 +110,10 @@ public final class ObservabilityServer implements AutoCloseable {
             closeAll(checks, binders);
             server.stop();
             if (causedBy(e, BindException.class)) {
-                throw new UserFacingException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + rootMessage(e)
+                throw new HttpEndpointException("cannot listen on " + settings.host() + ":" + settings.port() + " (" + rootMessage(e)
                         + "); choose another --http-port (0 picks a free one) or --http-host", e);
             }
-            throw new UserFacingException("cannot start the HTTP endpoint on " + settings.host() + ":" + settings.port() + ": "
+            throw new HttpEndpointException("cannot start the HTTP endpoint on " + settings.host() + ":" + settings.port() + ": "
                     + rootMessage(e) + "; check --http-host and --http-port", e);
         }
         observability.server = server;

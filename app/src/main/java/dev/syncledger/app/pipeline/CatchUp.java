@@ -1,6 +1,5 @@
 package dev.syncledger.app.pipeline;
 
-import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.schemas.Topics;
 import java.time.Duration;
@@ -96,7 +95,7 @@ public final class CatchUp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new UserFacingException("cannot read topic offsets from the broker: " + e.getMessage(), e);
+            throw new PipelineException("cannot read topic offsets from the broker: " + e.getMessage(), e);
         }
     }
 
@@ -115,7 +114,7 @@ public final class CatchUp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new UserFacingException("cannot read the processor's committed offsets: " + e.getMessage(), e);
+            throw new PipelineException("cannot read the processor's committed offsets: " + e.getMessage(), e);
         }
     }
 
@@ -124,7 +123,7 @@ public final class CatchUp {
         Instant deadline = Instant.now().plus(timeout);
         while (!reached(targets, progress.get())) {
             if (Instant.now().isAfter(deadline)) {
-                throw new UserFacingException(who + " did not catch up within " + timeout.toSeconds()
+                throw new PipelineException(who + " did not catch up within " + timeout.toSeconds()
                         + " s; raise --timeout or look at the log lines above");
             }
             Pause.briefly();

@@ -1,6 +1,5 @@
 package dev.syncledger.app.pipeline;
 
-import dev.syncledger.app.cli.UserFacingException;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.SyncLedgerTopology;
 import dev.syncledger.processor.TopologyConfig;
@@ -61,7 +60,7 @@ public final class ProcessorRunner implements AutoCloseable {
                     || Instant.now().isAfter(deadline)) {
                 KafkaStreams.State state = streams.state();
                 streams.close(CLOSE_TIMEOUT);
-                throw new UserFacingException("the processor did not start within " + timeout.toSeconds() + " s (state " + state
+                throw new PipelineException("the processor did not start within " + timeout.toSeconds() + " s (state " + state
                         + "); is the broker reachable?");
             }
             Pause.briefly();

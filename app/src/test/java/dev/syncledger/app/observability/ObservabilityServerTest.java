@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.cli.UserFacingException;
+
 import dev.syncledger.app.observability.Readiness.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -207,7 +207,7 @@ class ObservabilityServerTest {
         server = start(List.of(), List.of());
 
         assertThatThrownBy(() -> ObservabilityServer.start(ObservabilitySettings.onPort(server.port()), List.of(), List.of()))
-                .isInstanceOf(UserFacingException.class)
+                .isInstanceOf(HttpEndpointException.class)
                 .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port())
                 .hasMessageEndingWith("choose another --http-port (0 picks a free one) or --http-host");
     }
