@@ -1,0 +1,46 @@
+package dev.syncledger.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncledger.app.SyncLedgerCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection problems found before any broker answers: one line each, naming the setting to change. */
+class KafkaConnectionErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldNameBootstrapServersWhenNoHostResolves() {
+        int code = cli("publish", "--events", "-", "--bootstrap-servers", "no-such-broker.invalid:9092");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
+        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+                .contains("no address in --bootstrap-servers 'no-such-broker.invalid:9092' resolves");
+    }
+
+    @Test
+    void shouldNameTheKafkaConfigKeyThatCannotWork() throws Exception {
+        Path config = Files.writeString(dir.resolve("client.properties"),
+                "security.protocol=SSL\nssl.truststore.location=" + dir.resolve("missing.p12") + "\n");
+
+        int code = cli("publish", "--events", "-", "--kafka-config", config.toString());
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("ssl.truststore.location").contains("missing.p12");
+    }
+
+    private int cli(String... args) {
+        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+    }
+}
