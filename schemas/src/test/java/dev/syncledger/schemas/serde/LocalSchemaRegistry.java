@@ -47,6 +47,12 @@ final class LocalSchemaRegistry implements AutoCloseable {
             "application/json", "application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body apart; without TCP_NODELAY each answer waits ~40 ms for a delayed
+        // ACK. Read once, when the first server of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(16);
     private final String scheme;
