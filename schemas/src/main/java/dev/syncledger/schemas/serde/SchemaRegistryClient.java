@@ -12,6 +12,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -289,7 +290,7 @@ public final class SchemaRegistryClient {
                     + OneLine.describe(e) + "); check --schema-registry-truststore or --schema-registry-ca-file", e);
         }
         if (e instanceof ConnectException) {
-            return new SchemaRegistryException("schema registry at " + url + " is unreachable (" + OneLine.describe(e)
+            return new SchemaRegistryException("cannot reach the schema registry at " + url + " (" + whyUnreachable(e)
                     + "); check --schema-registry-url and that the registry is running", e);
         }
         return new SchemaRegistryException("schema registry at " + url + " could not be asked " + what + " ("
@@ -337,6 +338,16 @@ public final class SchemaRegistryClient {
             case 422 -> "the registry refused the schema as invalid";
             default -> "check the registry's logs";
         };
+    }
+
+    /** The JDK's HTTP client reports a refused connection as a bare ClosedChannelException: say what it means. */
+    private static String whyUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClosedChannelException) {
+                return "connection refused";
+            }
+        }
+        return OneLine.describe(e);
     }
 
     private static String readable(Duration timeout) {

@@ -134,7 +134,7 @@ class SchemaRegistryClientTest {
 
         assertThatThrownBy(() -> codec.encode(TOPIC, event))
                 .isInstanceOf(SchemaRegistryException.class)
-                .hasMessageStartingWith("schema registry at " + nobodyListens + " is unreachable")
+                .hasMessageStartingWith("cannot reach the schema registry at " + nobodyListens + " (connection refused)")
                 .hasMessageEndingWith("check --schema-registry-url and that the registry is running")
                 .message().doesNotContain("\n");
         // A registry outage is not the record's fault: it must not look like poison.
