@@ -186,6 +186,17 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void anAnswerLargerThanTheLimitIsRefusedNotRead() {
+        int huge = registry.storeNonAvroSchema("PROTOBUF", "x".repeat(5_000));
+        SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()).withMaxResponseBytes(1024));
+
+        assertThatThrownBy(() -> client.schemaById(huge))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry at " + registry.url() + " answered GET /schemas/ids/" + huge
+                        + " with more than 1024 bytes; is " + registry.url() + " a Confluent-compatible schema registry?");
+    }
+
+    @Test
     void aUrlThatIsNoRegistryIsCalledOut() throws Exception {
         SchemaRegistryClient client = new SchemaRegistryClient(URI.create(registry.url() + "/not-the-api"));
 
