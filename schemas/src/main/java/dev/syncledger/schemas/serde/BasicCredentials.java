@@ -1,5 +1,6 @@
 package dev.syncledger.schemas.serde;
 
+import dev.syncledger.schemas.text.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -35,6 +36,6 @@ public record BasicCredentials(String user, String password) {
 
     @Override
     public String toString() {
-        return "BasicCredentials[user=" + user + ", password=(hidden)]";
+        return Redaction.describe(this);
     }
 }

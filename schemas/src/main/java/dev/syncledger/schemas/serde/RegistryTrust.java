@@ -1,6 +1,7 @@
 package dev.syncledger.schemas.serde;
 
 import dev.syncledger.schemas.text.OneLine;
+import dev.syncledger.schemas.text.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public sealed interface RegistryTrust {
 
         @Override
         public String toString() {
-            return "TrustStore[file=" + file + ", type=" + type + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+            return Redaction.describe(this);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.syncledger.schemas.serde;
 
+import dev.syncledger.schemas.text.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -109,12 +110,10 @@ public record SchemaRegistrySettings(URI url, Optional<BasicCredentials> credent
                 missCapacity, bytes);
     }
 
+    /** Secrets hidden, as every settings record shows itself. */
     @Override
     public String toString() {
-        return "SchemaRegistrySettings[url=" + url + ", credentials=" + credentials.map(BasicCredentials::toString).orElse("none")
-                + ", trust=" + trust.map(Object::toString).orElse("JDK default") + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", missPeriod=" + missPeriod + ", cacheCapacity=" + cacheCapacity
-                + ", missCapacity=" + missCapacity + ", maxResponseBytes=" + maxResponseBytes + "]";
+        return Redaction.describe(this);
     }
 
     /** The URL as it may be shown: without user info, so a password in it never reaches a log or an error line. */

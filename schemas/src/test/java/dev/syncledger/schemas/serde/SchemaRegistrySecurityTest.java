@@ -77,8 +77,8 @@ class SchemaRegistrySecurityTest {
                 .registryClient(client).build();
 
         assertThat(client.url()).isEqualTo(registry.url());
-        assertThat(settings.toString() + SerdeConfig.withRegistry(settings) + client.url()).doesNotContain("pa55-w0rd")
-                .contains("user=ledger-app");
+        assertThat(settings.toString() + SerdeConfig.withRegistry(settings) + client.url() + settings.credentials().orElseThrow())
+                .doesNotContain("pa55-w0rd").contains("https://127.0.0.1:" + registry.url().getPort());
         assertThatThrownBy(() -> codec.decode(TOPIC, unknownId)).isInstanceOf(UndecodableRecordException.class)
                 .hasMessage("schema id 999 is not in the schema registry at " + registry.url()
                         + " (was the record written against another registry?)");
