@@ -11,6 +11,7 @@ import dev.syncledger.app.pipeline.PipelineException;
 import dev.syncledger.app.generate.GenerateCommand;
 import dev.syncledger.app.publish.PublishCommand;
 import dev.syncledger.app.config.ConfigFile;
+import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.app.demo.DemoCommand;
 import dev.syncledger.app.replay.ReplayCommand;
 import dev.syncledger.app.run.RunCommand;
@@ -145,6 +146,9 @@ public final class SyncLedgerCli {
             }
             if (type == TokenCommand.class) {
                 return type.cast(new TokenCommand(environment.variables()));
+            }
+            if (type == SchemaRegistryOptions.class) {
+                return type.cast(new SchemaRegistryOptions(environment.variables()));
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(environment.shutdown()));

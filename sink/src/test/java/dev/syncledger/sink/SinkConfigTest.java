@@ -49,7 +49,7 @@ class SinkConfigTest {
     void shouldRefuseValuesTheSinkCannotRunWith() {
         SinkConfig config = SinkConfig.of("localhost:9092");
 
-        assertThatThrownBy(() -> SinkConfig.of(" ")).hasMessageContaining("bootstrapServers");
+        assertThatThrownBy(() -> SinkConfig.of(" ")).hasMessageContaining("bootstrap servers");
         assertThatThrownBy(() -> config.withSchema("Sync-Ledger")).hasMessageStartingWith("not a usable schema name");
         assertThatThrownBy(() -> config.withMaxPollRecords(0)).hasMessageContaining("maxPollRecords");
         assertThatThrownBy(() -> config.withPollTimeout(Duration.ZERO)).hasMessageContaining("pollTimeout");

@@ -7,14 +7,12 @@ import dev.syncledger.app.config.TopicOptions;
 import dev.syncledger.app.config.SyncLedgerSettings;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.kafka.KafkaConnection;
+import dev.syncledger.schemas.serde.SchemaRegistryClient;
+import dev.syncledger.schemas.serde.SchemaRegistryException;
+import dev.syncledger.schemas.serde.SchemaRegistrySettings;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -36,16 +34,17 @@ import org.apache.kafka.common.KafkaException;
 public final class Preflight {
 
     /** What the checks reach for, and whether missing topics are created or named. */
-    public record Target(KafkaConnection kafka, Duration connectTimeout, Optional<URI> schemaRegistryUrl,
+    public record Target(KafkaConnection kafka, Duration connectTimeout, Optional<SchemaRegistrySettings> schemaRegistry,
                          boolean createTopics, int partitions, short replicationFactor) {
 
         public static Target of(SyncLedgerSettings settings) {
-            return new Target(settings.kafka(), settings.connectTimeout(), settings.schemaRegistryUrl(),
+            return new Target(settings.kafka(), settings.connectTimeout(), settings.schemaRegistry(),
                     settings.createTopics(), settings.partitions(), settings.replicationFactor());
         }
 
+        /** @throws IllegalArgumentException when the registry options cannot work, naming the option */
         public static Target of(KafkaOptions kafka, SchemaRegistryOptions registry, TopicOptions topics) {
-            return new Target(kafka.connection(), kafka.connectTimeout(), registry.schemaRegistryUrl(),
+            return new Target(kafka.connection(), kafka.connectTimeout(), registry.settings(),
                     topics.createTopics(), topics.partitions(), topics.replicationFactor());
         }
 
@@ -106,25 +105,15 @@ public final class Preflight {
     }
 
     public void schemaRegistry() {
-        settings.schemaRegistryUrl().ifPresent(this::schemaRegistry);
+        settings.schemaRegistry().ifPresent(this::schemaRegistry);
     }
 
-    private void schemaRegistry(URI url) {
-        URI subjects = URI.create(url.toString().replaceAll("/+$", "") + "/subjects");
-        String fix = "; is it running? set --schema-registry-url or SYNC_LEDGER_SCHEMA_REGISTRY_URL";
-        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    // The client the pipeline will use, so credentials, trust and the URL's user info are checked as they will be used.
+    private void schemaRegistry(SchemaRegistrySettings registry) {
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(subjects).timeout(settings.connectTimeout()).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new UserFacingException("the schema registry at " + url + " answered HTTP " + response.statusCode()
-                        + " to GET /subjects" + fix);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserFacingException("cannot reach the schema registry at " + url + ": " + whyUnreachable(e) + fix, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserFacingException("interrupted while contacting the schema registry at " + url, e);
+            new SchemaRegistryClient(registry.withTimeouts(settings.connectTimeout(), settings.connectTimeout())).checkReachable();
+        } catch (SchemaRegistryException | IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage(), e);
         }
     }
 
@@ -157,19 +146,6 @@ public final class Preflight {
 
     private static String seconds(Duration timeout) {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-    }
-
-    /** The JDK's HTTP client reports a refused connection as a bare ClosedChannelException: say what it means. */
-    private String whyUnreachable(Exception e) {
-        if (e instanceof java.net.http.HttpTimeoutException) {
-            return "no answer within " + seconds(settings.connectTimeout());
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
-                return "connection refused";
-            }
-        }
-        return oneLine(e);
     }
 
     private static String oneLine(Throwable e) {

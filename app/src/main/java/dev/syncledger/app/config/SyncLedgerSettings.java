@@ -6,9 +6,9 @@ import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.ledger.LedgerRules;
 import dev.syncledger.processor.watch.WatchRules;
 import dev.syncledger.schemas.kafka.KafkaConnection;
+import dev.syncledger.schemas.serde.SchemaRegistrySettings;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * processor's and the sink's own configurations here.
  *
  * @param kafka               Kafka brokers and client security settings ({@code --bootstrap-servers}, {@code --kafka-config})
- * @param schemaRegistryUrl   the schema registry, if any ({@code --schema-registry-url})
+ * @param schemaRegistry      the schema registry, if any ({@code --schema-registry-url} and the other {@code --schema-registry-*})
  * @param connectTimeout      how long Kafka and the registry may take to answer at start ({@code --connect-timeout})
  * @param databaseUrl         PostgreSQL JDBC URL ({@code --database-url})
  * @param schema              the schema of sync-ledger's tables ({@code --schema})
@@ -41,7 +41,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public record SyncLedgerSettings(
         KafkaConnection kafka,
-        Optional<URI> schemaRegistryUrl,
+        Optional<SchemaRegistrySettings> schemaRegistry,
         Duration connectTimeout,
         String databaseUrl,
         String schema,
@@ -63,7 +63,7 @@ public record SyncLedgerSettings(
     /** @throws IllegalArgumentException naming the option whose value cannot work */
     public SyncLedgerSettings {
         Objects.requireNonNull(kafka, "kafka");
-        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        Objects.requireNonNull(schemaRegistry, "schemaRegistry");
         require(positive(connectTimeout), "--connect-timeout must be positive");
         require(databaseUrl != null && !databaseUrl.isBlank(), "--database-url must not be empty");
         require(positive(rejectedRetention), "--rejected-retention must be positive");
@@ -81,7 +81,7 @@ public record SyncLedgerSettings(
 
     public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
                                         ProcessorOptions processor, TopicOptions topics, Path stateDir) {
-        return new SyncLedgerSettings(kafka.connection(), registry.schemaRegistryUrl(), kafka.connectTimeout(),
+        return new SyncLedgerSettings(kafka.connection(), registry.settings(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), database.rejectedRetention(), processor.applicationId(), processor.threads(),
                 processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
     }
@@ -91,7 +91,7 @@ public record SyncLedgerSettings(
     }
 
     public SerdeConfig serde() {
-        return schemaRegistryUrl.map(SerdeConfig::withRegistry).orElseGet(SerdeConfig::withoutRegistry);
+        return schemaRegistry.map(SerdeConfig::withRegistry).orElseGet(SerdeConfig::withoutRegistry);
     }
 
     public TopologyConfig topology() {

@@ -40,9 +40,9 @@ public final class ProcessorRunner implements AutoCloseable {
 
     public static ProcessorRunner start(StreamsSettings settings, TopologyConfig topologyConfig, Duration startTimeout,
                                         ThreadReplacements.Budget budget) {
-        StreamsSettings withHandlers = topologyConfig.serde().schemaRegistryUrl()
-                .map(url -> settings.withOverrides(merged(settings.overrides(), RejectionHandlerSettings.SCHEMA_REGISTRY_URL, url.toString())))
-                .orElse(settings);
+        StreamsSettings withHandlers = topologyConfig.serde().schemaRegistry().isPresent()
+                ? settings.withOverrides(merged(settings.overrides(), RejectionHandlerSettings.SERDE, topologyConfig.serde()))
+                : settings;
         KafkaStreams streams = new KafkaStreams(SyncLedgerTopology.build(topologyConfig), withHandlers.toProperties());
         ProcessorRunner runner = new ProcessorRunner(streams, new ThreadReplacements(budget));
         streams.setUncaughtExceptionHandler(runner::threadFailed);

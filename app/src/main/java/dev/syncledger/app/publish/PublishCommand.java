@@ -104,7 +104,8 @@ public final class PublishCommand implements Callable<Integer> {
         } catch (UndeliveredEventsException | KafkaException e) {
             throw new UserFacingException(notDelivered(e), e);
         } catch (SchemaRegistryException e) {
-            throw new UserFacingException(e.getMessage() + "; is it running? set --schema-registry-url or SYNC_LEDGER_SCHEMA_REGISTRY_URL", e);
+            // The client's own line names the setting to fix (the URL, the credentials or the trust store).
+            throw new UserFacingException(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("cannot read " + source() + ": " + e.getMessage(), e);
         }

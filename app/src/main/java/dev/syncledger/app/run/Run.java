@@ -170,7 +170,7 @@ public final class Run {
             parts.add("the notifier (group " + settings.notifierGroupId() + ", deliveries recorded in " + database + ")");
         }
         return String.join(" and ", parts) + " against Kafka at " + settings.bootstrapServers()
-                + settings.schemaRegistryUrl().map(url -> " with the schema registry at " + url).orElse("");
+                + settings.schemaRegistry().map(registry -> " with the schema registry at " + registry.url()).orElse("");
     }
 
     private static void watchUntilStopped(Shutdown shutdown, ProcessorRunner processor, SinkRunner sink, Notifier notifier) {

@@ -4,6 +4,7 @@ import dev.syncledger.schemas.rejected.RawValue;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.SchemaRegistryException;
 import dev.syncledger.schemas.text.OneLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams' processing exception handler: a failure while processing one input record is that record's,
  * so the record is rejected ({@code processing_failed}, its raw value kept as any rejection keeps it) and the
  * processor goes on with the next one. A failure anywhere else (an internal topic, a punctuation) or a Kafka
- * failure (a store, a client) is the infrastructure's: the task fails, and the runner's bounded retry decides.
+ * failure (a store, a client) or a schema registry that cannot be used is the infrastructure's: the task fails, and
+ * the runner's bounded retry decides.
  */
 public final class RejectingProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -51,7 +53,8 @@ public final class RejectingProcessingExceptionHandler implements ProcessingExce
 
     static boolean isInfrastructure(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KafkaException || cause instanceof Error) {
+            // A registry that cannot be used says nothing about the record: rejecting it would lose a good event.
+            if (cause instanceof KafkaException || cause instanceof SchemaRegistryException || cause instanceof Error) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.SchemaRegistryException;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,6 +53,9 @@ class ExceptionHandlersTest {
 
         assertThat(handler.handleError(context(Topics.SYNC_RUNS.name()), new Record<>("k", RAW, 7),
                 new StreamsException("a store failed")).result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(handler.handleError(context(Topics.SYNC_RUNS.name()), new Record<>("k", RAW, 7),
+                new SchemaRegistryException("schema registry at http://registry:8081 did not answer")).result())
+                .as("a registry outage is not the record's fault").isEqualTo(ProcessingExceptionHandler.Result.FAIL);
         assertThat(handler.handleError(context("app-connector-changes-repartition"), new Record<>("k", RAW, 7),
                 new IllegalStateException("bug")).result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
         assertThat(handler.handleError(context(Topics.SYNC_RUNS.name()), null, new IllegalStateException("in a punctuation")).result())

@@ -31,7 +31,7 @@ public final class AvroCodec<T extends SpecificRecord> {
         this.singleObject = new SingleObjectEncoding<>(schema, model, new KnownWriterSchemas(schema, knownWriters));
     }
 
-    /** A codec for the generated record class of {@code schema}; with a registry URL it uses the process-wide client. */
+    /** A codec for the generated record class of {@code schema}; with a registry it uses the process-wide client for its settings. */
     public static <T extends SpecificRecord> AvroCodec<T> create(Schema schema, SerdeConfig config) {
         return AvroCodec.<T>builder(schema, config).build();
     }
@@ -107,8 +107,8 @@ public final class AvroCodec<T extends SpecificRecord> {
 
         public AvroCodec<T> build() {
             requireGeneratedClass(schema);
-            Optional<SchemaRegistryClient> registry = config.schemaRegistryUrl()
-                    .map(url -> registryClient != null ? registryClient : SchemaRegistryClient.shared(url));
+            Optional<SchemaRegistryClient> registry = config.schemaRegistry()
+                    .map(settings -> registryClient != null ? registryClient : SchemaRegistryClient.shared(settings));
             if (registryClient != null && registry.isEmpty()) {
                 throw new IllegalStateException("a registry client was given but the SerdeConfig has no schema registry URL");
             }

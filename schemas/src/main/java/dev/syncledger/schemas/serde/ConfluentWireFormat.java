@@ -29,7 +29,8 @@ final class ConfluentWireFormat<T extends SpecificRecord> {
     private final SchemaRegistryClient registry;
     // Keyed by topic, not subject, so the hot path builds no string.
     private final Map<String, Integer> schemaIdByTopic = new ConcurrentHashMap<>();
-    private final Map<Integer, ResolvingReader<T>> readerBySchemaId = new ConcurrentHashMap<>();
+    // Only ids the registry resolved get here, yet a registry may hold many: capped like the client's own cache.
+    private final CappedCache<Integer, ResolvingReader<T>> readerBySchemaId;
 
     /** @param registry null when no registry is configured: such a codec can only explain why it cannot decode */
     ConfluentWireFormat(Schema readerSchema, SpecificData model, SchemaRegistryClient registry) {
@@ -39,6 +40,7 @@ final class ConfluentWireFormat<T extends SpecificRecord> {
         DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(readerSchema);
         this.writer = datumWriter;
         this.registry = registry;
+        this.readerBySchemaId = new CappedCache<>(registry == null ? 1 : registry.settings().cacheCapacity());
     }
 
     static boolean startsWithMagicByte(byte[] bytes) {
@@ -111,8 +113,7 @@ final class ConfluentWireFormat<T extends SpecificRecord> {
         @SuppressWarnings("unchecked")
         DatumReader<T> datumReader = (DatumReader<T>) model.createDatumReader(writerSchema, readerSchema);
         reader = new ResolvingReader<>(writerSchema, datumReader);
-        ResolvingReader<T> raced = readerBySchemaId.putIfAbsent(schemaId, reader);
-        return raced != null ? raced : reader;
+        return readerBySchemaId.putIfAbsent(schemaId, reader);
     }
 
     /** A reader that resolves one writer schema to the reader schema; Avro works out the resolution once. */

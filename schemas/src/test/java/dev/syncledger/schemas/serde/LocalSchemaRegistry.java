@@ -4,28 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import javax.net.ssl.SSLContext;
 
 /**
- * A real HTTP server on 127.0.0.1 answering the two calls we use as the Confluent schema registry documents them:
+ * A real HTTP server on 127.0.0.1 answering the calls we use (and GET /subjects, the start-up check) as the Confluent schema registry documents them:
  * ids are global and the same schema gets the same id under any subject, errors are
  * {@code {"error_code": N, "message": "..."}}, bodies are {@code application/vnd.schemaregistry.v1+json}.
- * It records every request so tests can count them.
+ * It records every request so tests can count them. It answers on several threads, as a real registry does, so a
+ * slow answer to one client does not hold up another; over TLS it can require basic credentials, as a secured
+ * registry does.
  */
 final class LocalSchemaRegistry implements AutoCloseable {
 
@@ -36,21 +47,50 @@ final class LocalSchemaRegistry implements AutoCloseable {
             "application/json", "application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body apart; without TCP_NODELAY each answer waits ~40 ms for a delayed
+        // ACK. Read once, when the first server of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers = Executors.newFixedThreadPool(16);
+    private final String scheme;
+    private final String expectedAuthorization;
+    private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private final Map<String, Integer> idBySchema = new ConcurrentHashMap<>();
     private final Map<Integer, String[]> typeAndTextById = new ConcurrentHashMap<>();
+    private final Set<String> subjects = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile int failEverythingWithStatus;
+    private volatile Duration unknownIdDelay = Duration.ZERO;
 
+    /** Plain http, no credentials needed. */
     LocalSchemaRegistry() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), "http", null);
+    }
+
+    private LocalSchemaRegistry(HttpServer server, String scheme, String requiredUserInfo) {
+        this.server = server;
+        this.scheme = scheme;
+        this.expectedAuthorization = requiredUserInfo == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(requiredUserInfo.getBytes(StandardCharsets.UTF_8));
         server.createContext("/", this::handle);
+        server.setExecutor(handlers);
         server.start();
     }
 
+    /** https with this server certificate, answering 401 to any request without these {@code user:password} credentials. */
+    static LocalSchemaRegistry overTls(SSLContext serverContext, String requiredUserInfo) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
+        return new LocalSchemaRegistry(server, "https", requiredUserInfo);
+    }
+
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Requests so far, as "METHOD /path". */
@@ -60,6 +100,26 @@ final class LocalSchemaRegistry implements AutoCloseable {
 
     long count(String request) {
         return requests.stream().filter(request::equals).count();
+    }
+
+    /** Requests so far, by "METHOD /path". */
+    Map<String, Long> countsByRequest() {
+        return requests.stream().collect(Collectors.groupingBy(request -> request, Collectors.counting()));
+    }
+
+    /** The Authorization header of every request so far, "(none)" where there was none. */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    /** Requests being answered now. */
+    int inProgress() {
+        return inProgress.get();
+    }
+
+    /** From now on an id the registry does not know is answered after this long, as an overloaded backend does. */
+    void delayUnknownIds(Duration delay) {
+        unknownIdDelay = delay;
     }
 
     /** Stores a schema of another type, as a registry shared with Protobuf producers would hold. */
@@ -77,13 +137,21 @@ final class LocalSchemaRegistry implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        inProgress.incrementAndGet();
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             requests.add(method + " " + path);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(authorization == null ? "(none)" : authorization);
+            if (expectedAuthorization != null && !expectedAuthorization.equals(authorization)) {
+                answer(exchange, 401, error(401, "Unauthorized"));
+                return;
+            }
             if (failEverythingWithStatus != 0) {
                 answer(exchange, failEverythingWithStatus, error(50001, "Error in the backend data store"));
                 return;
@@ -91,12 +159,17 @@ final class LocalSchemaRegistry implements AutoCloseable {
             Matcher register = REGISTER.matcher(path);
             Matcher byId = SCHEMA_BY_ID.matcher(path);
             if ("POST".equals(method) && register.matches()) {
+                subjects.add(java.net.URLDecoder.decode(register.group(1), StandardCharsets.UTF_8));
                 register(exchange);
+            } else if ("GET".equals(method) && "/subjects".equals(path)) {
+                answer(exchange, 200, JSON.writeValueAsString(subjects));
             } else if ("GET".equals(method) && byId.matches()) {
                 schemaById(exchange, Integer.parseInt(byId.group(1)));
             } else {
                 answer(exchange, 404, error(404, "HTTP 404 Not Found"));
             }
+        } finally {
+            inProgress.decrementAndGet();
         }
     }
 
@@ -130,12 +203,24 @@ final class LocalSchemaRegistry implements AutoCloseable {
     private void schemaById(HttpExchange exchange, int id) throws IOException {
         String[] typeAndText = typeAndTextById.get(id);
         if (typeAndText == null) {
+            pause(unknownIdDelay);
             answer(exchange, 404, error(40403, "Schema " + id + " not found"));
         } else if ("AVRO".equals(typeAndText[0])) {
             // The registry leaves schemaType out for Avro, its default.
             answer(exchange, 200, JSON.writeValueAsString(Map.of("schema", typeAndText[1])));
         } else {
             answer(exchange, 200, JSON.writeValueAsString(Map.of("schemaType", typeAndText[0], "schema", typeAndText[1])));
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

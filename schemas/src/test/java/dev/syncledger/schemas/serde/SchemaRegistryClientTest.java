@@ -134,7 +134,7 @@ class SchemaRegistryClientTest {
 
         assertThatThrownBy(() -> codec.encode(TOPIC, event))
                 .isInstanceOf(SchemaRegistryException.class)
-                .hasMessageStartingWith("schema registry at " + nobodyListens + " is unreachable")
+                .hasMessageStartingWith("cannot reach the schema registry at " + nobodyListens + " (connection refused)")
                 .hasMessageEndingWith("check --schema-registry-url and that the registry is running")
                 .message().doesNotContain("\n");
         // A registry outage is not the record's fault: it must not look like poison.
@@ -183,6 +183,17 @@ class SchemaRegistryClientTest {
         registry.failEverythingWith(0);
 
         assertThat(client.register(TOPIC + "-value", SyncRunEvent.getClassSchema())).isPositive();
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsRefusedNotRead() {
+        int huge = registry.storeNonAvroSchema("PROTOBUF", "x".repeat(5_000));
+        SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()).withMaxResponseBytes(1024));
+
+        assertThatThrownBy(() -> client.schemaById(huge))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry at " + registry.url() + " answered GET /schemas/ids/" + huge
+                        + " with more than 1024 bytes; is " + registry.url() + " a Confluent-compatible schema registry?");
     }
 
     @Test
