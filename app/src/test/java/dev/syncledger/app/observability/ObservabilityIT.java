@@ -3,7 +3,6 @@ package dev.syncledger.app.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.PublishedLines;
@@ -13,6 +12,7 @@ import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
 import dev.syncledger.app.testing.CuttableTcpProxy;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.topics.TopicProvisioner;
@@ -20,6 +20,7 @@ import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.fixtures.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class ObservabilityIT {
 
     @Test
     void shouldExposeOurMetersAndKafkaStreamsMetersAfterThePipelineProcessedEvents(@TempDir Path dir) throws Exception {
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
         Admin admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         new TopicProvisioner(admin).ensure(2, (short) 1);
         StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("streams")).withApplicationId(APPLICATION_ID);
@@ -109,9 +110,9 @@ class ObservabilityIT {
 
     @Test
     void shouldTurnNotReadyWhileTheDatabaseIsCutOffAndReadyAgainWhenItIsBack(@TempDir Path dir) throws Exception {
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
-        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
-        String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
+        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to(TestPostgres.host(), TestPostgres.port()));
+        String proxiedUrl = TestPostgres.urlThrough(proxy.port());
         Database db = keep(Database.connect(proxiedUrl, database.schema()));
         ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0),
                 List.of(HealthChecks.database(db, Duration.ofSeconds(2)),
@@ -154,7 +155,7 @@ class ObservabilityIT {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rejected_events").mapTo(Long.class).one());
     }
 
-    private static long publish(List<String> lines, EmbeddedKafkaBroker broker) {
+    private static long publish(List<String> lines, TestKafka broker) {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
             PublishedLines fed = new EventLineFeed(publisher).feed(lines.iterator());
             publisher.flush();
