@@ -9,6 +9,7 @@ import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.observability.HttpEndpointException;
 import dev.syncledger.app.pipeline.PipelineException;
 import dev.syncledger.app.generate.GenerateCommand;
+import dev.syncledger.app.migrate.MigrateCommand;
 import dev.syncledger.app.publish.PublishCommand;
 import dev.syncledger.app.config.ConfigFile;
 import dev.syncledger.app.config.SchemaRegistryOptions;
@@ -30,7 +31,7 @@ import picocli.CommandLine.ParameterException;
         version = "sync-ledger 0.1.0",
         description = "Folds connector sync lifecycle events from Kafka into current-state rows in PostgreSQL.",
         subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, GenerateCommand.class, ReplayCommand.class, ServeCommand.class,
-                TokenCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCli {
 
     public static final int EXIT_RUNTIME_FAILURE = 1;

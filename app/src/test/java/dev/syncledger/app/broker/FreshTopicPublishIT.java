@@ -2,6 +2,7 @@ package dev.syncledger.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class FreshTopicPublishIT {
 
     @Test
     void shouldDeliverEveryRecordSentRightAfterTheTopicsAreCreated() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir);
+        try (TestKafka broker = TestKafka.start(dataDir);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin);
             for (int round = 0; round < ROUNDS; round++) {
@@ -61,7 +62,7 @@ class FreshTopicPublishIT {
         }
     }
 
-    private static int sendToEveryPartition(EmbeddedKafkaBroker broker, List<TopicSpec> specs) {
+    private static int sendToEveryPartition(TestKafka broker, List<TopicSpec> specs) {
         AtomicInteger undelivered = new AtomicInteger();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(broker), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < RECORDS_PER_PARTITION; i++) {
@@ -80,7 +81,7 @@ class FreshTopicPublishIT {
         return undelivered.get();
     }
 
-    private static Properties producerProps(EmbeddedKafkaBroker broker) {
+    private static Properties producerProps(TestKafka broker) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -84,6 +84,7 @@ final class FaultPipeline implements AutoCloseable {
 
     final FaultSize size;
     final TopologyConfig topology;
+    /** In-process under -Pcontainers too (not a TestKafka): the scenarios stop and restart it and read its cluster id. */
     final EmbeddedKafkaBroker broker;
     final Admin admin;
     final TestDatabase database;

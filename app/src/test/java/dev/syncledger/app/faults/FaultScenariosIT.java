@@ -12,6 +12,7 @@ import dev.syncledger.app.testing.PublishedRecord;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.fixtures.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,8 +109,8 @@ class FaultScenariosIT {
         List<List<PublishedRecord>> halves = FaultWorkload.slices(records, 2);
         Instant began = Instant.now();
         try (FaultPipeline pipeline = FaultPipeline.start(dir, SIZE, TOPOLOGY);
-             CuttableTcpProxy proxy = CuttableTcpProxy.to("127.0.0.1", 5432)) {
-            String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
+             CuttableTcpProxy proxy = CuttableTcpProxy.to(TestPostgres.host(), TestPostgres.port())) {
+            String proxied = TestPostgres.urlThrough(proxy.port());
             ProcessorRunner processor = pipeline.startProcessor("processor");
             SinkInstance sink = pipeline.startSink("sink", pipeline.sinkConfig().withDatabaseUrl(proxied));
             Readiness database = HealthChecks.database(pipeline.keep(Database.connect(proxied, pipeline.database.schema())), Duration.ofSeconds(1));

@@ -4,8 +4,8 @@ import dev.syncledger.schemas.kafka.KafkaConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.topics.TopicProvisioner;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.alert.AlertKind;
@@ -68,7 +68,7 @@ class WebhookDeliveryIT {
 
     @Test
     void everyTransitionArrivesSignedDespiteFailuresAHangAndACrashBetweenSendAndRecord(@TempDir Path dir) throws Exception {
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
         Admin admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         new TopicProvisioner(admin).ensure(List.of(Topics.ALERTS), 3, (short) 1);
         Database database = keep(Database.connect(testDatabase.url(), testDatabase.schema()));

@@ -4,7 +4,6 @@ import dev.syncledger.schemas.kafka.KafkaConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventLineFeed;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.PublishedLines;
@@ -14,6 +13,7 @@ import dev.syncledger.app.pipeline.ProcessorRunner;
 import dev.syncledger.app.pipeline.SinkRunner;
 import dev.syncledger.app.testing.CuttableTcpProxy;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.topics.TopicProvisioner;
@@ -23,6 +23,7 @@ import dev.syncledger.sink.SinkConfig;
 import dev.syncledger.sink.db.Database;
 import java.net.Socket;
 import java.net.URI;
+import dev.syncledger.sink.fixtures.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ObservabilityIT {
 
     @Test
     void shouldExposeOurMetersAndKafkaStreamsMetersAfterThePipelineProcessedEvents(@TempDir Path dir) throws Exception {
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
         Admin admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         new TopicProvisioner(admin).ensure(2, (short) 1);
         StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("streams")).withApplicationId(APPLICATION_ID);
@@ -118,8 +119,8 @@ class ObservabilityIT {
 
     @Test
     void shouldTurnNotReadyWhileTheDatabaseIsCutOffAndReadyAgainWhenItIsBack(@TempDir Path dir) throws Exception {
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
-        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
+        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to(TestPostgres.host(), TestPostgres.port()));
         Database db = keep(Database.connect(proxiedUrl(proxy), database.schema()));
         ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0).withHealth(QUICK),
                 List.of(HealthChecks.database(db, QUICK.checkTimeout()), HealthChecks.broker(KafkaConnection.to(broker.bootstrapServers()), QUICK.checkTimeout())),
@@ -158,7 +159,7 @@ class ObservabilityIT {
     @ParameterizedTest
     @EnumSource(Outage.class)
     void shouldAnswerLiveWithin100MsWhileTwentySlowClientsHoldOnAndTheDatabaseIsOut(Outage outage) throws Exception {
-        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to("127.0.0.1", 5432));
+        CuttableTcpProxy proxy = keep(CuttableTcpProxy.to(TestPostgres.host(), TestPostgres.port()));
         Database db = keep(Database.connect(proxiedUrl(proxy), database.schema()));
         ObservabilityServer server = keep(ObservabilityServer.start(ObservabilitySettings.onPort(0).withHealth(QUICK),
                 List.of(HealthChecks.database(db, QUICK.checkTimeout())), List.of()));
@@ -186,7 +187,7 @@ class ObservabilityIT {
     }
 
     private static String proxiedUrl(CuttableTcpProxy proxy) {
-        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres";
+        return TestPostgres.urlThrough(proxy.port());
     }
 
     private static double value(String metrics, String series) {
@@ -208,7 +209,7 @@ class ObservabilityIT {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rejected_events").mapTo(Long.class).one());
     }
 
-    private static long publish(List<String> lines, EmbeddedKafkaBroker broker) {
+    private static long publish(List<String> lines, TestKafka broker) {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
             PublishedLines fed = new EventLineFeed(publisher).feed(lines.iterator());
             publisher.flush();

@@ -3,13 +3,13 @@ package dev.syncledger.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventLineParser;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.InvalidEventLineException;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.topics.TopicProvisioner;
@@ -59,7 +59,7 @@ class SinkCrashIT {
     void shouldEndWithExactlyTheExpectedRowsAfterACrashBetweenWritingABatchAndCommittingIt(@TempDir Path dir) throws Exception {
         List<String> lines = Files.readAllLines(SAMPLE);
         SyncLogOracle oracle = SyncLogOracle.of(lines);
-        EmbeddedKafkaBroker broker = keep(EmbeddedKafkaBroker.start(dir.resolve("kafka")));
+        TestKafka broker = keep(TestKafka.start(dir.resolve("kafka")));
         Admin admin = keep(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())));
         new TopicProvisioner(admin).ensure(3, (short) 1);
         StreamsSettings streams = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("streams")).withApplicationId("crash-it");
@@ -107,7 +107,7 @@ class SinkCrashIT {
         keep(doomed);
     }
 
-    private static void publish(List<String> lines, EmbeddedKafkaBroker broker) {
+    private static void publish(List<String> lines, TestKafka broker) {
         EventLineParser parser = new EventLineParser();
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
             for (String line : lines) {

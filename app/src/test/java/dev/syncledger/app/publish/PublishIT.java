@@ -3,8 +3,8 @@ package dev.syncledger.app.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.cli.CliEnvironment;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.schemas.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +38,7 @@ class PublishIT {
                 valid.get(0), valid.get(1), "{not json", valid.get(2), "", valid.get(3),
                 "{\"type\":\"sync.exploded\",\"event_id\":\"00000000-0000-4000-8000-000000000001\"}", valid.get(4)));
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"))) {
             int code = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--create-topics", "--partitions", "2");
 
@@ -62,7 +62,7 @@ class PublishIT {
     @Test
     void shouldSayInOneLineWhatIsMissingBeforeReadingALine(@TempDir Path dir) throws Exception {
         Path events = Files.write(dir.resolve("events.jsonl"), List.of("{}"));
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"))) {
             int noTopics = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
 
             assertThat(noTopics).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
@@ -95,7 +95,7 @@ class PublishIT {
     }
 
     /** Records on each input topic: publish flushed with acks=all before it exited, so the end offsets are final. */
-    private static Map<String, Long> recordsPerTopic(EmbeddedKafkaBroker broker) throws Exception {
+    private static Map<String, Long> recordsPerTopic(TestKafka broker) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
             admin.describeTopics(Topics.INPUTS.stream().map(Topics.TopicSpec::name).toList()).allTopicNames().get()

@@ -3,13 +3,13 @@ package dev.syncledger.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventLineParser;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.testing.RunningInstance;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class RunIT {
                 line("sync.started", "00000000-0000-4000-8000-000000000001", "2026-06-02T08:14:02Z", ""),
                 line("sync.succeeded", "00000000-0000-4000-8000-000000000002", "2026-06-02T08:14:47Z", ""),
                 line("sync.failed", "00000000-0000-4000-8000-000000000003", "2026-06-02T08:16:00Z", ""));
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
              RunningInstance instance = RunningInstance.start("run-it",
                      "run", "--http-port", "0", "--bootstrap-servers", broker.bootstrapServers(), "--create-topics", "--partitions", "2",
                      "--database-url", database.url(), "--schema", database.schema(),

@@ -3,7 +3,6 @@ package dev.syncledger.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncledger.app.broker.EmbeddedKafkaBroker;
 import dev.syncledger.app.events.EventLineParser;
 import dev.syncledger.app.events.EventPublisher;
 import dev.syncledger.app.events.InvalidEventLineException;
@@ -16,9 +15,10 @@ import dev.syncledger.app.testing.RunningInstance;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.processor.TopologyConfig;
-import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.Topics.TopicSpec;
+import dev.syncledger.schemas.Topics;
 import dev.syncledger.schemas.serde.SerdeConfig;
 import dev.syncledger.sink.db.ConsumerScope;
 import dev.syncledger.sink.db.SinkDao;
@@ -73,7 +73,7 @@ class TwoInstancesIT {
     @Test
     void shouldSplitThePartitionsAndLeaveTheRowsOfASingleInstance(@TempDir Path dir) throws Exception {
         List<String> lines = Files.readAllLines(SAMPLE);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              RunningInstance first = RunningInstance.start("instance-1", args(broker, dir.resolve("state-1")));
              RunningInstance second = RunningInstance.start("instance-2", args(broker, dir.resolve("state-2")))) {
@@ -114,13 +114,13 @@ class TwoInstancesIT {
         assertThat(counts.get("rejected_events")).isPositive();
     }
 
-    private String[] args(EmbeddedKafkaBroker broker, Path stateDir) {
+    private String[] args(TestKafka broker, Path stateDir) {
         return new String[] {"run", "--http-port", "0", "--bootstrap-servers", broker.bootstrapServers(), "--create-topics", "--partitions", "6",
                 "--database-url", shared.url(), "--schema", shared.schema(), "--application-id", APPLICATION_ID,
                 "--diagnostic-retention", RETENTION, "--state-dir", stateDir.toString()};
     }
 
-    private static void publish(List<String> lines, EmbeddedKafkaBroker broker) {
+    private static void publish(List<String> lines, TestKafka broker) {
         EventLineParser parser = new EventLineParser();
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), SerdeConfig.withoutRegistry())) {
             for (String line : lines) {

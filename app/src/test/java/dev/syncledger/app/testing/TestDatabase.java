@@ -1,14 +1,18 @@
 package dev.syncledger.app.testing;
 
 import dev.syncledger.sink.db.Database;
+import dev.syncledger.sink.fixtures.TestPostgres;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 
-/** The real PostgreSQL on 127.0.0.1, with a schema of its own per test class so that runs never collide. */
+/**
+ * The real PostgreSQL ({@link TestPostgres}: the local server, or a container under -Pcontainers), with a schema of its
+ * own per test class so that runs never collide.
+ */
 public final class TestDatabase implements AutoCloseable {
 
-    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    public static final String URL = TestPostgres.url();
 
     private final String schema;
 

@@ -4,6 +4,7 @@ import dev.syncledger.schemas.text.Redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncledger.sink.fixtures.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,10 @@ class DatabaseIT {
 
     @Test
     void shouldSayWhenTheDatabaseDoesNotExist() {
-        assertThatThrownBy(() -> Database.connect("jdbc:postgresql://127.0.0.1:5432/no_such_database_here?user=postgres", "sync_ledger"))
+        String missing = TestPostgres.url().replace("/postgres?", "/no_such_database_here?");
+        assertThatThrownBy(() -> Database.connect(missing, "sync_ledger"))
                 .isInstanceOf(DatabaseUnavailableException.class)
-                .hasMessageStartingWith("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/no_such_database_here?user=postgres has no such database: ")
+                .hasMessageStartingWith("PostgreSQL at " + missing + " has no such database: ")
                 .hasMessageEndingWith("; set --database-url or SYNC_LEDGER_DATABASE_URL");
     }
 
