@@ -35,8 +35,18 @@ public interface ReadQueries {
             l.duration_ms, l.error, l.metadata::text AS metadata, l.created_at, l.updated_at, l.deleted_at
             """;
 
-    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + """
-            , CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END AS sort_value
+    /**
+     * One page of runs. Each order has its own statement, whose ORDER BY and keyset condition name the sort columns
+     * plainly: that is what lets PostgreSQL read a page of (workspace_pk, created_at, id) in order and stop after it.
+     */
+    default List<Map<String, Object>> syncLogs(SyncLogFilter filter, int limit) {
+        if (filter.byUpdated()) {
+            return filter.descending() ? syncLogsUpdatedDesc(filter, limit) : syncLogsUpdatedAsc(filter, limit);
+        }
+        return filter.descending() ? syncLogsCreatedDesc(filter, limit) : syncLogsCreatedAsc(filter, limit);
+    }
+
+    String SYNC_LOG_PAGE = """
             FROM workspace_connector_sync_logs l
             JOIN workspace_connectors c ON c.pk = l.workspace_connector_pk
             JOIN workspaces w ON w.pk = l.workspace_pk
@@ -45,18 +55,35 @@ public interface ReadQueries {
               AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
               AND (CAST(:createdFrom AS timestamptz) IS NULL OR l.created_at >= :createdFrom)
               AND (CAST(:createdBefore AS timestamptz) IS NULL OR l.created_at < :createdBefore)
-              AND (CAST(:afterValue AS timestamptz) IS NULL
-                   OR (:descending AND (CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END, l.workspace_connector_sync_log_id)
-                                       < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
-                   OR (NOT :descending AND (CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END, l.workspace_connector_sync_log_id)
-                                       > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
-            ORDER BY CASE WHEN :descending THEN CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END END DESC,
-                     CASE WHEN :descending THEN l.workspace_connector_sync_log_id END DESC,
-                     CASE WHEN NOT :descending THEN CASE WHEN :byUpdated THEN l.updated_at ELSE l.created_at END END ASC,
-                     CASE WHEN NOT :descending THEN l.workspace_connector_sync_log_id END ASC
+            """;
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + ", l.created_at AS sort_value " + SYNC_LOG_PAGE + """
+              AND (l.created_at, l.workspace_connector_sync_log_id) < (:keysetValue, :keysetId)
+            ORDER BY l.created_at DESC, l.workspace_connector_sync_log_id DESC
             LIMIT :limit
             """)
-    List<Map<String, Object>> syncLogs(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
+    List<Map<String, Object>> syncLogsCreatedDesc(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + ", l.created_at AS sort_value " + SYNC_LOG_PAGE + """
+              AND (l.created_at, l.workspace_connector_sync_log_id) > (:keysetValue, :keysetId)
+            ORDER BY l.created_at, l.workspace_connector_sync_log_id
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> syncLogsCreatedAsc(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + ", l.updated_at AS sort_value " + SYNC_LOG_PAGE + """
+              AND (l.updated_at, l.workspace_connector_sync_log_id) < (:keysetValue, :keysetId)
+            ORDER BY l.updated_at DESC, l.workspace_connector_sync_log_id DESC
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> syncLogsUpdatedDesc(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + ", l.updated_at AS sort_value " + SYNC_LOG_PAGE + """
+              AND (l.updated_at, l.workspace_connector_sync_log_id) > (:keysetValue, :keysetId)
+            ORDER BY l.updated_at, l.workspace_connector_sync_log_id
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> syncLogsUpdatedAsc(@BindMethods SyncLogFilter filter, @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + SYNC_LOG_COLUMNS + """
             FROM workspace_connector_sync_logs l
@@ -110,27 +137,48 @@ public interface ReadQueries {
             JOIN workspaces w ON w.pk = d.workspace_pk
             """;
 
-    @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + ", d.created_at AS sort_value " + DIAGNOSTIC_FROM + """
+    /** One page of diagnostics, newest or oldest first; one statement per order, as for runs. */
+    default List<Map<String, Object>> diagnostics(DiagnosticFilter filter, int limit) {
+        return filter.descending() ? diagnosticsNewestFirst(filter, limit) : diagnosticsOldestFirst(filter, limit);
+    }
+
+    String DIAGNOSTIC_PAGE = DIAGNOSTIC_FROM + """
             WHERE (:includeDeleted OR d.deleted_at IS NULL)
               AND (CAST(:reason AS text) IS NULL OR d.reason::text = :reason)
               AND (CAST(:connector AS uuid) IS NULL OR c.workspace_connector_id = :connector)
               AND (CAST(:createdFrom AS timestamptz) IS NULL OR d.created_at >= :createdFrom)
               AND (CAST(:createdBefore AS timestamptz) IS NULL OR d.created_at < :createdBefore)
-              AND (CAST(:afterValue AS timestamptz) IS NULL
-                   OR (:descending AND (d.created_at, d.diagnostic_id) < (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid)))
-                   OR (NOT :descending AND (d.created_at, d.diagnostic_id) > (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))))
-            ORDER BY CASE WHEN :descending THEN d.created_at END DESC, CASE WHEN :descending THEN d.diagnostic_id END DESC,
-                     CASE WHEN NOT :descending THEN d.created_at END ASC, CASE WHEN NOT :descending THEN d.diagnostic_id END ASC
+            """;
+
+    @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + ", d.created_at AS sort_value " + DIAGNOSTIC_PAGE + """
+              AND (d.created_at, d.diagnostic_id) < (:keysetValue, :keysetId)
+            ORDER BY d.created_at DESC, d.diagnostic_id DESC
             LIMIT :limit
             """)
-    List<Map<String, Object>> diagnostics(@BindMethods DiagnosticFilter filter, @Bind("limit") int limit);
+    List<Map<String, Object>> diagnosticsNewestFirst(@BindMethods DiagnosticFilter filter, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + ", d.created_at AS sort_value " + DIAGNOSTIC_PAGE + """
+              AND (d.created_at, d.diagnostic_id) > (:keysetValue, :keysetId)
+            ORDER BY d.created_at, d.diagnostic_id
+            LIMIT :limit
+            """)
+    List<Map<String, Object>> diagnosticsOldestFirst(@BindMethods DiagnosticFilter filter, @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + DIAGNOSTIC_COLUMNS + DIAGNOSTIC_FROM + "WHERE d.diagnostic_id = :id AND (:includeDeleted OR d.deleted_at IS NULL)")
     Optional<Map<String, Object>> diagnostic(@Bind("id") UUID id, @Bind("includeDeleted") boolean includeDeleted);
 
     /** The filters of a diagnostic list; nulls mean "any". */
     record DiagnosticFilter(boolean includeDeleted, String reason, UUID connector, java.time.Instant createdFrom,
-                            java.time.Instant createdBefore, boolean descending, java.time.Instant afterValue, UUID afterId) {}
+                            java.time.Instant createdBefore, boolean descending, java.time.Instant afterValue, UUID afterId) {
+
+        public java.time.OffsetDateTime keysetValue() {
+            return KeysetStart.value(afterValue, descending);
+        }
+
+        public UUID keysetId() {
+            return KeysetStart.id(afterValue, afterId, descending);
+        }
+    }
 
     String ALERT_COLUMNS = """
             a.alert_id AS id, c.workspace_connector_id, w.workspace_id, a.kind::text AS kind, a.state::text AS state, a.opened_at,
@@ -243,7 +291,16 @@ public interface ReadQueries {
     /** The filters of a sync-log list; nulls mean "any". */
     record SyncLogFilter(boolean includeDeleted, String status, UUID connector, java.time.Instant createdFrom,
                          java.time.Instant createdBefore, boolean byUpdated, boolean descending, java.time.Instant afterValue,
-                         UUID afterId) {}
+                         UUID afterId) {
+
+        public java.time.OffsetDateTime keysetValue() {
+            return KeysetStart.value(afterValue, descending);
+        }
+
+        public UUID keysetId() {
+            return KeysetStart.id(afterValue, afterId, descending);
+        }
+    }
 
     /** The filters of a connector-status list; nulls mean "any". */
     record StatusFilter(String freshness, UUID connector, boolean descending, java.time.Instant afterValue, UUID afterId) {}

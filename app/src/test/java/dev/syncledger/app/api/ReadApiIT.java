@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,31 @@ class ReadApiIT {
         api.close();
         database.close();
         testDatabase.close();
+    }
+
+    /**
+     * Every order of a list has a plan that reads the workspace's index in that order and stops after the page: with
+     * sorting forbidden, a statement that could only be answered by sorting all of W1's runs would still show a Sort.
+     */
+    @Test
+    void shouldReadAPageInIndexOrderInsteadOfSortingTheWorkspace() throws Exception {
+        for (String method : List.of("syncLogsCreatedDesc", "syncLogsCreatedAsc", "diagnosticsNewestFirst", "diagnosticsOldestFirst")) {
+            Class<?> filterType = method.startsWith("syncLogs") ? ReadQueries.SyncLogFilter.class : ReadQueries.DiagnosticFilter.class;
+            String sql = ReadQueries.class.getMethod(method, filterType, int.class).getAnnotation(SqlQuery.class).value();
+            boolean descending = method.endsWith("Desc") || method.endsWith("NewestFirst");
+            Object filter = method.startsWith("syncLogs")
+                    ? new ReadQueries.SyncLogFilter(false, null, null, null, null, false, descending, null, null)
+                    : new ReadQueries.DiagnosticFilter(false, null, null, null, null, descending, null, null);
+            String plan = database.jdbi().inTransaction(h -> {
+                h.execute("SET LOCAL ROLE sync_ledger_reader");
+                h.execute("SELECT set_config('sync_ledger.workspace_id', ?, true)", W1.toString());
+                h.execute("SET LOCAL enable_sort = off");
+                return String.join("\n", h.createQuery("EXPLAIN " + sql).bindMethods(filter).bind("limit", 101).mapTo(String.class).list());
+            });
+
+            assertThat(plan).as(method).doesNotContain("Sort")
+                    .containsPattern(method.startsWith("syncLogs") ? "idx_workspace_connector_sync_logs_workspace" : "idx_connector_sync_diagnostics_workspace");
+        }
     }
 
     @Test

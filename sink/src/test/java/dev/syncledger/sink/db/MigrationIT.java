@@ -96,7 +96,9 @@ class MigrationIT {
                 "workspace_connector_sync_logs_sync_log_id_key");
         assertThat(indexes.get("idx_workspace_connector_sync_logs_connector_created"))
                 .contains("USING btree (workspace_connector_pk, created_at DESC)");
-        assertThat(indexes.get("idx_workspace_connector_sync_logs_workspace")).contains("USING btree (workspace_pk)");
+        // V9 extends the data model's (workspace_pk) index with the read API's page order; its prefix serves the rest.
+        assertThat(indexes.get("idx_workspace_connector_sync_logs_workspace"))
+                .contains("USING btree (workspace_pk, created_at, workspace_connector_sync_log_id)");
         assertThat(indexes.get("idx_workspace_connector_sync_logs_status")).contains("USING btree (status)");
         assertThat(indexes.values()).noneMatch(definition -> definition.contains(" WHERE "));
     }
