@@ -1,9 +1,10 @@
 package dev.syncledger.app.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,92 +27,130 @@ final class JsonApi {
      */
     record ResourceType(String name, Map<String, String> relationships) {}
 
-    static ObjectNode resource(ResourceType type, Map<String, Object> row) {
-        ObjectNode resource = JSON.createObjectNode();
-        resource.put("type", type.name());
-        resource.put("id", String.valueOf(row.get("id")));
-        ObjectNode attributes = resource.putObject("attributes");
-        ObjectNode relationships = JSON.createObjectNode();
-        row.forEach((column, value) -> {
-            if (NOT_ATTRIBUTES.contains(column)) {
-                return;
-            }
-            String related = type.relationships().get(column);
-            if (related != null) {
-                String name = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
-                ObjectNode data = JSON.createObjectNode();
-                if (value == null) {
-                    relationships.putObject(name).putNull("data");
-                } else {
-                    data.put("type", related).put("id", value.toString());
-                    relationships.putObject(name).set("data", data);
-                }
-                return;
-            }
-            attributes.set(column, value(column, value));
+    static byte[] one(ResourceType type, Map<String, Object> row) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeFieldName("data");
+            resource(json, type, row);
+            json.writeEndObject();
         });
-        if (!relationships.isEmpty()) {
-            resource.set("relationships", relationships);
-        }
-        return resource;
     }
 
-    static String one(ResourceType type, Map<String, Object> row) {
-        ObjectNode document = JSON.createObjectNode();
-        document.set("data", resource(type, row));
-        return document.toString();
+    static byte[] many(ResourceType type, List<Map<String, Object>> rows, String self, String next) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("data");
+            for (Map<String, Object> row : rows) {
+                resource(json, type, row);
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("links");
+            json.writeStringField("self", self);
+            json.writeStringField("next", next);
+            json.writeEndObject();
+            json.writeEndObject();
+        });
     }
 
-    static String many(ResourceType type, List<Map<String, Object>> rows, String self, String next) {
-        ObjectNode document = JSON.createObjectNode();
-        ArrayNode data = document.putArray("data");
-        rows.forEach(row -> data.add(resource(type, row)));
-        ObjectNode links = document.putObject("links");
-        links.put("self", self);
-        if (next == null) {
-            links.putNull("next");
-        } else {
-            links.put("next", next);
+    /**
+     * A row as a resource object, written as it is read: a page of 100 rows is written straight to bytes, with no tree
+     * of nodes in between (building and walking that tree, then encoding a String, was a third of the API's CPU).
+     */
+    private static void resource(JsonGenerator json, ResourceType type, Map<String, Object> row) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", type.name());
+        json.writeStringField("id", String.valueOf(row.get("id")));
+        json.writeObjectFieldStart("attributes");
+        for (Map.Entry<String, Object> column : row.entrySet()) {
+            if (!NOT_ATTRIBUTES.contains(column.getKey()) && !type.relationships().containsKey(column.getKey())) {
+                json.writeFieldName(column.getKey());
+                value(json, column.getKey(), column.getValue());
+            }
         }
-        return document.toString();
+        json.writeEndObject();
+        if (!type.relationships().isEmpty()) {
+            json.writeObjectFieldStart("relationships");
+            for (Map.Entry<String, Object> column : row.entrySet()) {
+                String related = type.relationships().get(column.getKey());
+                if (related == null) {
+                    continue;
+                }
+                String name = column.getKey().endsWith("_id") ? column.getKey().substring(0, column.getKey().length() - 3) : column.getKey();
+                json.writeObjectFieldStart(name);
+                if (column.getValue() == null) {
+                    json.writeNullField("data");
+                } else {
+                    json.writeObjectFieldStart("data");
+                    json.writeStringField("type", related);
+                    json.writeStringField("id", column.getValue().toString());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
     }
 
     /** One error object; {@code parameter} names the query parameter at fault, or is null. */
-    static String error(int status, String title, String detail, String parameter) {
-        ObjectNode document = JSON.createObjectNode();
-        ObjectNode error = document.putArray("errors").addObject();
-        error.put("status", Integer.toString(status));
-        error.put("title", title);
-        error.put("detail", detail);
-        if (parameter != null) {
-            error.putObject("source").put("parameter", parameter);
-        }
-        return document.toString();
+    static byte[] error(int status, String title, String detail, String parameter) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("errors");
+            json.writeStartObject();
+            json.writeStringField("status", Integer.toString(status));
+            json.writeStringField("title", title);
+            json.writeStringField("detail", detail);
+            if (parameter != null) {
+                json.writeObjectFieldStart("source");
+                json.writeStringField("parameter", parameter);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private static JsonNode value(String column, Object value) {
+    private interface Document {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    private static byte[] write(Document document) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+            document.writeTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a JSON:API document to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void value(JsonGenerator json, String column, Object value) throws IOException {
         if (value == null) {
-            return JSON.nullNode();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return JSON.getNodeFactory().textNode(timestamp.toInstant().toString());
-        }
-        if (value instanceof OffsetDateTime time) {
-            return JSON.getNodeFactory().textNode(time.toInstant().toString());
-        }
-        if (value instanceof Number number) {
-            return JSON.valueToTree(number);
-        }
-        if (value instanceof Boolean bool) {
-            return JSON.getNodeFactory().booleanNode(bool);
-        }
-        if (column.equals("metadata") || column.equals("details")) {
-            try {
-                return JSON.readTree(value.toString());
-            } catch (Exception e) {
-                return JSON.getNodeFactory().textNode(value.toString());
+            json.writeNull();
+        } else if (value instanceof Timestamp timestamp) {
+            json.writeString(timestamp.toInstant().toString());
+        } else if (value instanceof OffsetDateTime time) {
+            json.writeString(time.toInstant().toString());
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            json.writeNumber(decimal);
+        } else if (value instanceof Number number) {
+            double real = number.doubleValue();
+            if (Double.isFinite(real)) {
+                json.writeNumber(real);
+            } else {
+                json.writeNull();
             }
+        } else if (column.equals("metadata") || column.equals("details")) {
+            // jsonb as PostgreSQL prints it is JSON already: copied, not parsed and written again.
+            json.writeRawValue(value.toString());
+        } else {
+            json.writeString(value.toString());
         }
-        return JSON.getNodeFactory().textNode(value.toString());
     }
 }

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.transaction.Transactional;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
@@ -19,7 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Internal pks are joined away: only public ids leave.
  */
 @RegisterRowMapper(MapMapper.class)
-public interface ReadQueries {
+public interface ReadQueries extends Transactional<ReadQueries> {
 
     /** First in every request's transaction: from here to its end, row-level security applies. */
     @SqlUpdate("SET LOCAL ROLE sync_ledger_reader")
