@@ -11,6 +11,7 @@ import dev.syncledger.app.testing.LedgerOracle;
 import dev.syncledger.app.testing.PublishedRecord;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.schemas.Topics;
+import dev.syncledger.sink.db.ConnectionLimits;
 import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.fixtures.TestPostgres;
 import java.nio.file.Path;
@@ -113,7 +114,10 @@ class FaultScenariosIT {
             String proxied = TestPostgres.urlThrough(proxy.port());
             ProcessorRunner processor = pipeline.startProcessor("processor");
             SinkInstance sink = pipeline.startSink("sink", pipeline.sinkConfig().withDatabaseUrl(proxied));
-            Readiness database = HealthChecks.database(pipeline.keep(Database.connect(proxied, pipeline.database.schema())), Duration.ofSeconds(1));
+            // The check's own pool gives up on a connection within 1 s, as the health schedule's timeout would.
+            Database checked = pipeline.keep(Database.connect(proxied, pipeline.database.schema(),
+                    new ConnectionLimits(1, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2))));
+            Readiness database = HealthChecks.database(checked, Duration.ofSeconds(1));
             pipeline.publish(halves.get(0));
             pipeline.awaitCaughtUp();
             assertThat(database.problem()).as("ready before the outage").isEmpty();
@@ -125,8 +129,7 @@ class FaultScenariosIT {
             await().atMost(SIZE.timeout()).pollInterval(POLL).until(() -> pipeline.processedInputs() == records.size());
             assertThat(processor.state()).as("the processor, which needs no database").isEqualTo(KafkaStreams.State.RUNNING);
             assertThat(pipeline.processedInputs()).isGreaterThan(processedAtCut);
-            // A check during the outage waits up to the pool's connection timeout, so the sink's liveness is what is
-            // polled through the outage; the check is asked at its start and at its end.
+            // The sink's liveness is what is polled through the outage; the database check is asked at its start and end.
             await().atMost(Duration.ofSeconds(30)).until(() -> database.problem().isPresent());
             Duration left = SIZE.outage().minus(Duration.between(cut, Instant.now()));
             if (!left.isNegative() && !left.isZero()) {
