@@ -35,12 +35,16 @@ public final class OneLine {
         return value == null ? "null" : "'" + escapeControls(shorten(value, maxChars)) + "'";
     }
 
-    /** Control characters as Java escapes: a line feed as {@code \\n}, an escape character as {@code \\u001b}. */
+    /**
+     * Control characters as Java escapes: a line feed as {@code \\n}, an escape character as {@code \\u001b}. Invisible
+     * format characters too (a right-to-left override, a zero-width space): on a terminal they reorder or hide what
+     * follows, so a value could make a line read otherwise than it is.
+     */
     public static String escapeControls(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.FORMAT) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
