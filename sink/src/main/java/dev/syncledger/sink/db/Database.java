@@ -142,6 +142,7 @@ public final class Database implements AutoCloseable {
 
     /** Creates the schema if needed and applies the migrations under db/migration. */
     public void migrate() {
+        requireSchemaMayBeCreated();
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -156,6 +157,23 @@ public final class Database implements AutoCloseable {
             }
             throw new IllegalStateException("cannot migrate schema " + schema + " of PostgreSQL at " + displayUrl
                     + ": " + SqlFailure.describe(e), e);
+        }
+    }
+
+    private void requireSchemaMayBeCreated() {
+        SchemaAccess access = jdbi.onDemand(SchemaAccess.class);
+        boolean mayMigrate;
+        String login;
+        try {
+            mayMigrate = access.schemaExistsOrMayBeCreated(schema);
+            login = mayMigrate ? "" : access.loginAndDatabase();
+        } catch (RuntimeException e) {
+            throw SqlFailure.of(e) == SqlFailure.UNAVAILABLE ? unavailable(e) : e;
+        }
+        if (!mayMigrate) {
+            throw new IllegalStateException("cannot migrate schema " + schema + " of PostgreSQL at " + displayUrl
+                    + ": permission denied to create it (login " + login
+                    + "); create the schema for this login, or migrate as a login that may create it");
         }
     }
 
