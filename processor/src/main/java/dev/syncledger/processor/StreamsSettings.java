@@ -24,11 +24,6 @@ public record StreamsSettings(
         short replicationFactor,
         Map<String, Object> overrides) {
 
-    /** The brokers, as the settings' users mostly need them. */
-    public String bootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
     public static final String DEFAULT_APPLICATION_ID = "sync-ledger";
 
     /**
@@ -47,6 +42,11 @@ public record StreamsSettings(
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
+    }
+
+    /** The brokers, as the settings' users mostly need them. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */

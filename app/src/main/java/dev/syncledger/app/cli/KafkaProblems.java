@@ -55,7 +55,8 @@ final class KafkaProblems {
         return "cannot create a Kafka client for " + kafka.bootstrapServers() + " (" + rootMessage(failure) + "): check --kafka-config";
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** The innermost cause's message on one line: what a Kafka or HTTP client says went wrong is usually only there. */
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

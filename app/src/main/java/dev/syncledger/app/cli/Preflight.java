@@ -135,7 +135,7 @@ public final class Preflight {
             throw new UserFacingException("interrupted while listing topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new UserFacingException(KafkaProblems.authentication(settings.kafka(), e)
-                    .orElse("cannot list the topics of Kafka at " + settings.bootstrapServers() + ": " + oneLine(e)), e);
+                    .orElse("cannot list the topics of Kafka at " + settings.bootstrapServers() + ": " + KafkaProblems.rootMessage(e)), e);
         }
         List<String> missing = needed.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
         if (!missing.isEmpty()) {
@@ -148,12 +148,4 @@ public final class Preflight {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
-    private static String oneLine(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-    }
 }
