@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +127,18 @@ final class JsonApi {
         return bytes.toByteArray();
     }
 
+    private static void instant(JsonGenerator json, Instant instant) throws IOException {
+        char[] text = new char[32];
+        json.writeString(text, 0, IsoInstants.format(instant, text));
+    }
+
     private static void value(JsonGenerator json, String column, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Timestamp timestamp) {
-            json.writeString(timestamp.toInstant().toString());
+            instant(json, timestamp.toInstant());
         } else if (value instanceof OffsetDateTime time) {
-            json.writeString(time.toInstant().toString());
+            instant(json, time.toInstant());
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {

@@ -120,7 +120,8 @@ class ReadApiIT {
     void shouldReadAPageInIndexOrderInsteadOfSortingTheWorkspace() throws Exception {
         for (String method : List.of("syncLogsCreatedDesc", "syncLogsCreatedAsc", "diagnosticsNewestFirst", "diagnosticsOldestFirst")) {
             Class<?> filterType = method.startsWith("syncLogs") ? ReadQueries.SyncLogFilter.class : ReadQueries.DiagnosticFilter.class;
-            String sql = ReadQueries.class.getMethod(method, filterType, int.class).getAnnotation(SqlQuery.class).value();
+            Class<?> queries = method.startsWith("syncLogs") ? ReadQueries.SyncLogs.class : ReadQueries.Diagnostics.class;
+            String sql = queries.getMethod(method, filterType, int.class).getAnnotation(SqlQuery.class).value();
             boolean descending = method.endsWith("Desc") || method.endsWith("NewestFirst");
             Object filter = method.startsWith("syncLogs")
                     ? new ReadQueries.SyncLogFilter(false, null, null, null, null, false, descending, null, null)
