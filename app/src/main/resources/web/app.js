@@ -124,19 +124,42 @@ function drawDiagnostics(diagnostics) {
   }
 }
 
+function drawRejections(summary) {
+  let total = 0;
+  let last24h = 0;
+  const body = document.querySelector("#rejections tbody");
+  body.replaceChildren();
+  for (const reason of summary) {
+    const a = reason.attributes;
+    total += a.total;
+    last24h += a.last_24h;
+    const row = document.createElement("tr");
+    row.dataset.reason = reason.id;
+    cell(row, a.reason, "reason");
+    cell(row, a.total, "total");
+    cell(row, a.last_24h, "last_24h");
+    cell(row, a.last_rejected_at ? new Date(a.last_rejected_at).toLocaleString() : null, "last_rejected_at").title = a.last_rejected_at || "";
+    body.appendChild(row);
+  }
+  document.getElementById("rejected-total").textContent = String(total);
+  document.getElementById("rejected-last-24h").textContent = String(last24h);
+}
+
 async function refresh() {
   const now = Date.now();
   const since48h = new Date(now - 48 * 3600 * 1000).toISOString();
   const since7d = new Date(now - 7 * 24 * 3600 * 1000).toISOString();
   try {
-    const [statuses, runs, diagnostics] = await Promise.all([
+    const [statuses, runs, diagnostics, rejections] = await Promise.all([
       all("connector_status?page%5Bsize%5D=100"),
       all("workspace_connector_sync_log?sort=created_at&page%5Bsize%5D=100&filter%5Bcreated_at%5D%5Bgte%5D=" + since48h),
       all("connector_sync_diagnostic?page%5Bsize%5D=100&filter%5Bcreated_at%5D%5Bgte%5D=" + since7d),
+      all("rejection_summary"),
     ]);
     drawConnectors(statuses);
     drawTimeline(statuses, runs, now - 48 * 3600 * 1000, now);
     drawDiagnostics(diagnostics);
+    drawRejections(rejections);
     document.getElementById("problem").textContent = "";
     document.getElementById("refreshed").textContent = new Date().toLocaleTimeString();
     document.getElementById("dashboard").dataset.loaded = "true";

@@ -55,6 +55,9 @@ public final class ReadApi implements AutoCloseable {
     static final ResourceType ALERT = new ResourceType("connector_alert",
             Map.of("workspace_connector_id", "workspace_connector", "workspace_id", "workspace"));
 
+    /** The workspace's rejected events by reason; its id is the reason. */
+    static final ResourceType REJECTION_SUMMARY = new ResourceType("rejection_summary", Map.of());
+
     static final ResourceType COLLECT = new ResourceType("collect",
             Map.of("workspace_id", "workspace", "people_id", "people", "task_id", "task"));
     static final ResourceType LINK = new ResourceType("document_workspace_connector",
@@ -105,6 +108,7 @@ public final class ReadApi implements AutoCloseable {
             config.routes.get("/v1/connector_alert/{id}", this::alert);
             config.routes.get("/v1/connector_status", this::statuses);
             config.routes.get("/v1/connector_status/{id}", this::status);
+            config.routes.get("/v1/rejection_summary", this::rejectionSummary);
             config.routes.exception(ApiError.class, (error, ctx) -> respond(ctx, error));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.warn("read API request {} failed: {}", ctx.path(), error.toString());
@@ -305,6 +309,13 @@ public final class ReadApi implements AutoCloseable {
         respondWithOne(ctx, CONNECTOR_STATUS, row);
     }
 
+    /** Every reason at once, in one page: there are a few, and they do not grow with the data. */
+    private void rejectionSummary(Context ctx) {
+        new Params(ctx, Set.of());
+        List<Map<String, Object>> rows = read(ctx, ReadQueries::rejectionSummary);
+        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.many(REJECTION_SUMMARY, rows, ctx.fullUrl(), null));
+    }
+
     /** One transaction as the reader, scoped to the token's workspace. */
     private <Q extends ReadQueries.Scope, T> T read(Context ctx, Class<Q> type, Function<Q, T> query) {
         String workspace = ctx.<UUID>attribute(WORKSPACE).toString();
@@ -407,7 +418,8 @@ public final class ReadApi implements AutoCloseable {
             this.ctx = ctx;
             for (String name : ctx.queryParamMap().keySet()) {
                 if (!allowed.contains(name)) {
-                    throw ApiError.badParameter(name, "not a parameter of this endpoint; it takes " + String.join(", ", allowed.stream().sorted().toList()));
+                    throw ApiError.badParameter(name, "not a parameter of this endpoint; it takes "
+                            + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().sorted().toList())));
                 }
                 if (ctx.queryParams(name).size() > 1) {
                     throw ApiError.badParameter(name, "given more than once");

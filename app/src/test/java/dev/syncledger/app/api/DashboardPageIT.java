@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncledger.app.generate.WorkloadGenerator;
 import dev.syncledger.app.generate.WorkloadRates;
 import dev.syncledger.app.generate.WorkloadSpec;
@@ -18,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,6 +46,7 @@ class DashboardPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final byte[] SECRET = "a-dashboard-test-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void showsTheWorkspacesConnectorsAndNumbersAsTheDatabaseHoldsThem() throws Exception {
@@ -50,7 +56,9 @@ class DashboardPageIT {
             Instant now = Instant.now();
             WorkloadSpec workload = new WorkloadSpec(7, 2, 3, 12, now.minus(WorkloadSpec.span(12)).truncatedTo(ChronoUnit.MINUTES), 0, 0,
                     WorkloadRates.realistic().withFailureStreaks(0.5).withSilentConnectors(0.3));
-            String lines = String.join("\n", new WorkloadGenerator(workload));
+            List<String> generated = new ArrayList<>();
+            new WorkloadGenerator(workload).forEach(generated::add);
+            String lines = String.join("\n", generated) + "\n" + String.join("\n", failuresWithoutErrorText(generated));
             TopologyConfig topology = TopologyConfig.defaults();
             new Replay(new Replay.ReplayOptions(testDatabase.url(), testDatabase.schema(), topology, 2, Duration.ofSeconds(90)))
                     .run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
@@ -86,6 +94,18 @@ class DashboardPageIT {
                             .mapToLong(row -> Long.parseLong(field(row, "count"))).sum();
                     assertThat(diagnosticsShown).isEqualTo(diagnosticsInLast7Days(database, workspace));
 
+                    Map<String, Long> rejectedByReason = rejectedByReason(database, workspace);
+                    long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+                    assertThat(rejected).as("the workload's rejections naming the page's workspace").isPositive();
+                    assertThat(browser.findElement(By.id("rejected-total")).getText()).isEqualTo(Long.toString(rejected));
+                    assertThat(browser.findElement(By.id("rejected-last-24h")).getText())
+                            .isEqualTo(Long.toString(rejectedInLast24Hours(database, workspace)));
+                    Map<String, Long> rejectedShown = new HashMap<>();
+                    for (WebElement row : browser.findElements(By.cssSelector("#rejections tbody tr"))) {
+                        rejectedShown.put(field(row, "reason"), Long.parseLong(field(row, "total")));
+                    }
+                    assertThat(rejectedShown).isEqualTo(rejectedByReason);
+
                     Path screenshot = Path.of("target", "dashboard.png");
                     Files.createDirectories(screenshot.getParent());
                     Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
@@ -95,6 +115,42 @@ class DashboardPageIT {
                 }
             }
         }
+    }
+
+    /**
+     * For each workspace of the workload, a sync.failed without error text naming it and one of its connectors: a
+     * missing_error rejection, judged on the event alone, so it names that workspace whatever the order of replay.
+     */
+    private static List<String> failuresWithoutErrorText(List<String> generated) throws Exception {
+        Map<String, String> connectorOf = new TreeMap<>();
+        for (String line : generated) {
+            JsonNode event = JSON.readTree(line);
+            if (event.hasNonNull("workspace_id") && event.hasNonNull("workspace_connector_id") && event.hasNonNull("sync_log_id")) {
+                connectorOf.putIfAbsent(event.get("workspace_id").asText(), event.get("workspace_connector_id").asText());
+            }
+        }
+        String at = Instant.now().minus(Duration.ofHours(1)).toString();
+        List<String> failures = new ArrayList<>();
+        connectorOf.forEach((workspace, connector) -> {
+            ObjectNode failed = JSON.createObjectNode().put("type", "sync.failed").put("event_id", UUID.randomUUID().toString())
+                    .put("occurred_at", at).put("completed_at", at).put("workspace_id", workspace).put("workspace_connector_id", connector)
+                    .put("sync_log_id", UUID.randomUUID().toString());
+            failures.add(failed.toString());
+        });
+        return failures;
+    }
+
+    private static Map<String, Long> rejectedByReason(Database database, UUID workspace) {
+        Map<String, Long> counts = new HashMap<>();
+        database.jdbi().useHandle(h -> h.createQuery("SELECT reason, count(*) AS rejected FROM rejected_events WHERE workspace_id = :w GROUP BY reason")
+                .bind("w", workspace).mapToMap().forEach(row -> counts.put((String) row.get("reason"), (Long) row.get("rejected"))));
+        return counts;
+    }
+
+    private static long rejectedInLast24Hours(Database database, UUID workspace) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM rejected_events WHERE workspace_id = :w AND rejected_at >= now() - interval '24 hours'")
+                .bind("w", workspace).mapTo(Long.class).one());
     }
 
     private static String field(WebElement row, String field) {

@@ -101,6 +101,21 @@ class ReadApiIT {
                         VALUES (:doc, :c1, 'input', :at, 1), (:doc, :c2, 'output', :at, 1)
                         """).bind("doc", doc).bind("c1", c1).bind("c2", c2).bind("at", T0).execute();
             }
+            // Rejections by the database's clock: W1's span the 24-hour edge, W2's and unnamed ones must never count for W1.
+            handle.createUpdate("""
+                    INSERT INTO rejected_events (event_id, reason, message, source_topic, source_partition, source_offset, payload,
+                                                 rejected_at, kafka_cluster_id, workspace_id)
+                    SELECT gen_random_uuid()::text, r.reason, 'refused', 'connector-sync.sync-runs', 0, r.n, '\\x00'::bytea,
+                           now() - r.age, 'read-api-test', r.workspace
+                    FROM (VALUES (1, 'malformed', interval '25 hours', CAST(:w1 AS uuid)),
+                                 (2, 'malformed', interval '23 hours', CAST(:w1 AS uuid)),
+                                 (3, 'missing_error', interval '30 days', CAST(:w1 AS uuid)),
+                                 (4, 'workspace_mismatch', interval '1 minute', CAST(:w1 AS uuid)),
+                                 (5, 'malformed', interval '1 minute', CAST(:w2 AS uuid)),
+                                 (6, 'field_too_long', interval '1 minute', CAST(:w2 AS uuid)),
+                                 (7, 'malformed', interval '1 minute', NULL),
+                                 (8, 'processing_failed', interval '1 minute', NULL)) AS r (n, reason, age, workspace)
+                    """).bind("w1", W1).bind("w2", W2).execute();
         });
         api = ReadApi.start(database.jdbi(), TOKENS, "127.0.0.1", 0);
     }
@@ -257,6 +272,37 @@ class ReadApiIT {
         assertThat(JSON.readTree(one.body()).path("data").path("attributes").path("direction").asText()).isEqualTo("input");
         assertThat(get("/v1/document_workspace_connector/" + DOCUMENT_A + ":" + C2 + ":output", token(W1)).statusCode())
                 .as("the same document's link to another workspace's connector").isEqualTo(404);
+    }
+
+    @Test
+    void summarisesTheRejectionsOfEventsNamingTheWorkspaceByReason() throws Exception {
+        assertThat(get("/v1/rejection_summary", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> response = get("/v1/rejection_summary", token(W1));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode data = JSON.readTree(response.body()).path("data");
+        assertThat(data).extracting(reason -> reason.path("id").asText()).containsExactly("malformed", "missing_error", "workspace_mismatch");
+        assertThat(data).extracting(reason -> reason.path("type").asText()).containsOnly("rejection_summary");
+        assertThat(data).extracting(reason -> reason.path("attributes").path("total").asLong()).containsExactly(2L, 1L, 1L);
+        assertThat(data).extracting(reason -> reason.path("attributes").path("last_24h").asLong()).containsExactly(1L, 0L, 1L);
+        JsonNode malformed = data.get(0).path("attributes");
+        assertThat(malformed.path("reason").asText()).isEqualTo("malformed");
+        assertThat(Instant.parse(malformed.path("last_rejected_at").asText()))
+                .isBetween(Instant.now().minus(Duration.ofHours(24)), Instant.now().minus(Duration.ofHours(22)));
+        List<String> attributes = new ArrayList<>();
+        malformed.fieldNames().forEachRemaining(attributes::add);
+        assertThat(attributes).as("counts, never what the publisher sent").containsExactlyInAnyOrder("reason", "total", "last_24h",
+                "last_rejected_at");
+        assertThat(JSON.readTree(response.body()).path("links").path("next").isNull()).as("one page, whatever the table holds").isTrue();
+
+        JsonNode w2 = JSON.readTree(get("/v1/rejection_summary", token(W2)).body()).path("data");
+        assertThat(w2).extracting(reason -> reason.path("id").asText()).containsExactly("field_too_long", "malformed");
+        assertThat(w2).extracting(reason -> reason.path("attributes").path("total").asLong()).containsExactly(1L, 1L);
+        assertThat(JSON.readTree(get("/v1/rejection_summary", token(UUID.randomUUID())).body()).path("data"))
+                .as("a workspace no rejected event named").isEmpty();
+        assertBadParameter("/v1/rejection_summary?filter%5Bworkspace%5D=" + W2, "filter[workspace]");
+        assertBadParameter("/v1/rejection_summary?page%5Bsize%5D=1", "page[size]");
     }
 
     @Test

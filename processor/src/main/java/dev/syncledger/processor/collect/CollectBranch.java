@@ -92,6 +92,11 @@ public final class CollectBranch implements EntityBranch<CollectChange> {
     }
 
     @Override
+    public UUID workspaceId(CollectChange event) {
+        return event.workspaceId();
+    }
+
+    @Override
     public Optional<Rejection> judgeAlone(CollectChange event, EventOrigin origin) {
         return CollectFold.judgeAlone(event, origin);
     }

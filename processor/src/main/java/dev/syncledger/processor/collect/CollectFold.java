@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Folds one collect event into its collect's ledger: a pure function of (ledger, event, clock), no Kafka and
@@ -137,6 +138,7 @@ public final class CollectFold {
         // Only the winning end's error can ever reach the sync log; every other end is rejected for good.
         Optional<CollectChange> candidate = events.stream().filter(CollectChange::isTerminal).min(CollectChange.BY_COMPLETION);
 
+        UUID collectWorkspace = ledger == null ? event.workspaceId() : ledger.workspaceId();
         List<Rejection> rejections = new ArrayList<>(forgotten);
         List<CollectLedgerEntry> judged = new ArrayList<>(entries.size());
         for (CollectLedgerEntry entry : entries) {
@@ -144,7 +146,9 @@ public final class CollectFold {
             if (verdict.isPresent()) {
                 // The arriving event is rejected with its bytes; one accepted earlier, by its position on the input topic.
                 EventOrigin from = entry.event().eventId().equals(event.eventId()) ? origin : entry.position();
-                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), from));
+                // Every entry was taken in as the collect's, so a displaced one names the collect's workspace.
+                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), from)
+                        .withWorkspace(collectWorkspace));
                 judged.add(entry.rejected(verdict.get().reason()));
             } else if (candidate.isPresent() && entry.event() == candidate.get()) {
                 judged.add(entry);

@@ -73,7 +73,10 @@ public record CollectLedger(UUID collectId, UUID workspaceId, List<CollectLedger
         return bytes;
     }
 
-    /** Forgetting a collect that never had a row (deletes only) rejects those deletes: their collect is not known here. */
+    /**
+     * Forgetting a collect that never had a row (deletes only) rejects those deletes, naming the workspace they
+     * claimed: their collect is not known here.
+     */
     public List<Rejection> forgetRejections() {
         if (row().isPresent()) {
             return List.of();
@@ -82,7 +85,7 @@ public record CollectLedger(UUID collectId, UUID workspaceId, List<CollectLedger
                 .filter(entry -> !entry.isRejected())
                 .map(entry -> new Rejection(RejectionReason.ARRIVED_AFTER_HORIZON, "collect " + collectId + " got "
                         + entry.event().kind().type() + " but no status change within the horizon; it was forgotten",
-                        entry.event().eventId(), entry.position()))
+                        entry.event().eventId(), entry.position(), workspaceId))
                 .toList();
     }
 

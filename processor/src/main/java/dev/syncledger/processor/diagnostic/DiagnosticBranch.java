@@ -126,6 +126,11 @@ public final class DiagnosticBranch implements EntityBranch<DiagnosticEmitted> {
     }
 
     @Override
+    public UUID workspaceId(DiagnosticEmitted event) {
+        return event.workspaceId();
+    }
+
+    @Override
     public Optional<Rejection> judgeAlone(DiagnosticEmitted event, EventOrigin origin) {
         return DiagnosticChecks.judgeAlone(event, origin);
     }

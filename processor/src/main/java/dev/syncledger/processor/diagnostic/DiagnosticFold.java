@@ -62,7 +62,7 @@ public final class DiagnosticFold {
         StoredDiagnostic next = stored.displacedBy(event, origin);
         Rejection displaced = new Rejection(CONFLICTING_DIAGNOSTIC, "diagnostic " + event.diagnosticId()
                 + " is recorded by event " + event.eventId() + ", whose lower event id wins over this one, accepted earlier",
-                stored.acceptedEventId(), stored.origin());
+                stored.acceptedEventId(), stored.origin()).withWorkspace(stored.row().workspaceId());
         return new DiagnosticDecision(next, true, List.of(displaced), false);
     }
 }

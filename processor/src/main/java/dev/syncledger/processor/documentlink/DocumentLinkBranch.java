@@ -83,6 +83,11 @@ public final class DocumentLinkBranch implements EntityBranch<LinkEvent> {
     }
 
     @Override
+    public UUID workspaceId(LinkEvent event) {
+        return event.workspaceId();
+    }
+
+    @Override
     public Optional<Rejection> judgeAlone(LinkEvent event, EventOrigin origin) {
         return Optional.empty();
     }

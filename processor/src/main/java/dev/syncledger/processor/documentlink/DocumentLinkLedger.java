@@ -78,13 +78,16 @@ public record DocumentLinkLedger(DocumentLinkKey key, UUID workspaceId, Instant 
         return true;
     }
 
-    /** Forgetting a ledger that never saw its link rejects its unlink: the link it undoes is not known here. */
+    /**
+     * Forgetting a ledger that never saw its link rejects its unlink, naming the workspace it claimed: the link it
+     * undoes is not known here.
+     */
     public List<Rejection> forgetRejections() {
         if (earliestLink != null) {
             return List.of();
         }
         return List.of(new Rejection(RejectionReason.ARRIVED_AFTER_HORIZON, "document " + key.documentId() + " was unlinked from connector "
                 + key.workspaceConnectorId() + " (" + key.direction().code() + ") but no link came within the horizon; it was forgotten",
-                latest.eventId(), latestPosition));
+                latest.eventId(), latestPosition, workspaceId));
     }
 }

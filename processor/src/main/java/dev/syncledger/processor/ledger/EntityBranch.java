@@ -48,6 +48,9 @@ public interface EntityBranch<E> {
 
     UUID eventId(E event);
 
+    /** The workspace the event names, as its publisher claimed it: what its rejections carry. */
+    UUID workspaceId(E event);
+
     /** A rejection the event earns on its own, whatever its entity holds. */
     Optional<Rejection> judgeAlone(E event, EventOrigin origin);
 

@@ -71,8 +71,12 @@ public final class LedgerProcessor implements Processor<byte[], byte[], String, 
     private final Map<String, Sensor> accepted = new HashMap<>();
     private Sensor forgotten;
     private int sinceForgetting;
-    /** The record being handled, to tell whether a rejection the branch published is its own. */
+    /**
+     * The record being handled and the workspace its event claims, to tell whether a rejection is its own and, if so,
+     * to name that workspace in it.
+     */
     private EventOrigin handling;
+    private UUID handlingWorkspace;
     private boolean handledRejected;
 
     public LedgerProcessor(List<EntityBranch<?>> branches, AvroCodec<RejectedEvent> rejectedCodec, Duration sweepInterval) {
@@ -130,33 +134,45 @@ public final class LedgerProcessor implements Processor<byte[], byte[], String, 
         admit(branch, event, origin, clock);
     }
 
+    /** Judges, gates and folds a decoded event, on arrival or when its connector's owner is learnt. */
     private <E> void admit(EntityBranch<E> branch, E event, EventOrigin origin, Instant clock) {
+        handling = origin;
+        handlingWorkspace = branch.workspaceId(event);
+        handledRejected = false;
+        try {
+            if (gateAndFold(branch, event, origin, clock) && !handledRejected) {
+                accepted.get(branch.topic()).record();
+            }
+        } finally {
+            handling = null;
+            handlingWorkspace = null;
+        }
+    }
+
+    /** Whether the event reached its branch's fold (which may still reject it). */
+    private <E> boolean gateAndFold(EntityBranch<E> branch, E event, EventOrigin origin, Instant clock) {
         var alone = branch.judgeAlone(event, origin);
         if (alone.isPresent()) {
             reject(alone.get());
-            return;
+            return false;
         }
         ConnectorRef named = branch.connectorOf(event);
         if (named != null) {
             var owner = gate.ownerOf(named.workspaceConnectorId());
             if (owner.isEmpty()) {
                 park(branch, event, origin, clock, named);
-                return;
+                return false;
             }
             if (!owner.get().equals(named.workspaceId())) {
+                // Carries the workspace this event names (its own claim), never the owner's: that is another tenant.
                 reject(new Rejection(RejectionReason.WORKSPACE_MISMATCH, "connector " + named.workspaceConnectorId()
                         + " belongs to workspace " + owner.get() + "; this event names workspace " + named.workspaceId(),
                         branch.eventId(event), origin));
-                return;
+                return false;
             }
         }
-        handling = origin;
-        handledRejected = false;
         branch.fold(event, origin, clock);
-        if (!handledRejected) {
-            accepted.get(branch.topic()).record();
-        }
-        handling = null;
+        return true;
     }
 
     private <E> void park(EntityBranch<E> branch, E event, EventOrigin origin, Instant clock, ConnectorRef named) {
@@ -197,15 +213,21 @@ public final class LedgerProcessor implements Processor<byte[], byte[], String, 
         }
     }
 
+    /**
+     * Publishes a rejection, naming the workspace its event claimed: the one a fold gave it (an event it displaced
+     * or forgot), else, for the record being handled, that event's own; anything else (an undecodable record) none.
+     */
     @Override
     public void reject(Rejection rejection) {
-        if (handling != null && rejection.origin().sameRecord(handling)) {
+        boolean ofHandledRecord = handling != null && rejection.origin().sameRecord(handling);
+        if (ofHandledRecord) {
             handledRejected = true;
         }
-        LOG.debug("rejected {} as {}: {}", rejection.origin(), rejection.reason().code(), rejection.message());
+        Rejection named = rejection.workspaceId() == null && ofHandledRecord ? rejection.withWorkspace(handlingWorkspace) : rejection;
+        LOG.debug("rejected {} as {}: {}", named.origin(), named.reason().code(), named.message());
         byte[] value = rejectedCodec.encode(Topics.REJECTED.name(),
-                RejectedEventRecords.toAvro(rejection, Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        context.forward(new Record<>(rejection.origin().key(), Emission.to(Destination.REJECTED, value), context.currentSystemTimeMs()));
+                RejectedEventRecords.toAvro(named, Instant.ofEpochMilli(context.currentSystemTimeMs())));
+        context.forward(new Record<>(named.origin().key(), Emission.to(Destination.REJECTED, value), context.currentSystemTimeMs()));
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class RejectedEventRecords {
                 .setPayloadSha256(value == null ? null : value.sha256())
                 .setPayloadTruncated(value != null && value.truncated())
                 .setRejectedAt(rejectedAt)
+                .setWorkspaceId(rejection.workspaceId() == null ? null : rejection.workspaceId().toString())
                 .build();
     }
 }

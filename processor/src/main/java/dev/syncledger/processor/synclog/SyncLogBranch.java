@@ -88,6 +88,11 @@ public final class SyncLogBranch implements EntityBranch<SyncLogEvent> {
     }
 
     @Override
+    public UUID workspaceId(SyncLogEvent event) {
+        return event.workspaceId();
+    }
+
+    @Override
     public Optional<Rejection> judgeAlone(SyncLogEvent event, EventOrigin origin) {
         return SyncLogFold.judgeAlone(event, origin);
     }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Folds one sync-run event into its run's ledger: a pure function of (ledger, event, clock), no Kafka and no
@@ -123,6 +124,7 @@ public final class SyncLogFold {
         // Only the winning terminal event's error and metadata can ever reach the row; every other is dropped.
         Optional<SyncLogEvent> candidate = events.stream().filter(e -> e.kind().isTerminal()).min(SyncLogEvent.BY_COMPLETION);
 
+        UUID runWorkspace = ledger == null ? event.workspaceId() : ledger.workspaceId();
         List<Rejection> rejections = new ArrayList<>(forgotten);
         List<LedgerEntry> judged = new ArrayList<>(entries.size());
         for (LedgerEntry entry : entries) {
@@ -130,7 +132,9 @@ public final class SyncLogFold {
             if (verdict.isPresent()) {
                 // The arriving event is rejected with its bytes; one accepted earlier, by its position on the input topic.
                 EventOrigin from = entry.event().eventId().equals(event.eventId()) ? origin : entry.position();
-                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), from));
+                // Every entry was taken in as the run's (belongsTo), so a displaced one names the run's workspace.
+                rejections.add(new Rejection(verdict.get().reason(), verdict.get().message(), entry.event().eventId(), from)
+                        .withWorkspace(runWorkspace));
                 judged.add(entry.rejected(verdict.get().reason()));
             } else if (candidate.isPresent() && entry.event() == candidate.get()) {
                 judged.add(entry);

@@ -82,7 +82,8 @@ public record SyncLogLedger(UUID syncLogId, UUID workspaceId, UUID workspaceConn
 
     /**
      * What forgetting this ledger rejects: nothing when it made a row (the row stays, final); when it never did
-     * (only deletes came), each of its accepted events, since the run they name is not known here any more.
+     * (only deletes came), each of its accepted events, since the run they name is not known here any more. They
+     * name the run's workspace, as each of them claimed it.
      */
     public List<Rejection> forgetRejections() {
         if (row().isPresent()) {
@@ -92,7 +93,7 @@ public record SyncLogLedger(UUID syncLogId, UUID workspaceId, UUID workspaceConn
                 .filter(entry -> !entry.isRejected())
                 .map(entry -> new Rejection(RejectionReason.ARRIVED_AFTER_HORIZON, "sync log " + syncLogId + " got "
                         + entry.event().kind().type() + " but none of its other events within the horizon; it was forgotten",
-                        entry.event().eventId(), entry.position()))
+                        entry.event().eventId(), entry.position(), workspaceId))
                 .toList();
     }
 

@@ -30,6 +30,18 @@ class RejectedEventRecordsTest {
         assertThat(record.getPayloadSha256()).hasSize(64);
         assertThat(record.getSourcePartition()).isEqualTo(2);
         assertThat(record.getSourceOffset()).isEqualTo(41);
+        assertThat(record.getWorkspaceId()).as("decided by who publishes it").isNull();
+    }
+
+    @Test
+    void shouldCarryTheClaimedWorkspaceAsItsUuidText() {
+        UUID workspace = UUID.fromString("c1e7f034-87b2-41d3-9a56-0f2e8b7d3c90");
+        EventOrigin origin = new EventOrigin("connector-sync.sync-runs", 0, 3, 7, "key", RawValue.of(new byte[] {1}));
+
+        RejectedEvent record = RejectedEventRecords.toAvro(
+                new Rejection(RejectionReason.MISSING_ERROR, "no error", null, origin).withWorkspace(workspace), NOW);
+
+        assertThat(record.getWorkspaceId()).isEqualTo("c1e7f034-87b2-41d3-9a56-0f2e8b7d3c90");
     }
 
     @Test

@@ -81,6 +81,7 @@ final class SampleRecords {
                 .setRecordKey("c4e5f6a7-b8c9-4d0e-a1f2-a3b4c5d6e704")
                 .setPayload(ByteBuffer.wrap(new byte[] {0x7B, 0x00, (byte) 0xFF}))
                 .setRejectedAt(OCCURRED_AT)
+                .setWorkspaceId("0b6f3f5e-58a4-4f0c-8a4e-3f5e7d7a1b02")
                 .build();
     }
 

@@ -18,10 +18,10 @@ public interface SinkDao {
     @SqlBatch("""
             INSERT INTO rejected_events (
                 event_id, reason, message, source_topic, source_partition, source_offset,
-                record_key, payload, payload_size, payload_sha256, payload_truncated, rejected_at, kafka_cluster_id)
+                record_key, payload, payload_size, payload_sha256, payload_truncated, rejected_at, workspace_id, kafka_cluster_id)
             VALUES (
                 :eventId, :reason, :message, :sourceTopic, :sourcePartition, :sourceOffset,
-                :recordKey, :payload, :payloadSize, :payloadSha256, :payloadTruncated, :rejectedAt, :kafkaClusterId)
+                :recordKey, :payload, :payloadSize, :payloadSha256, :payloadTruncated, :rejectedAt, :workspaceId, :kafkaClusterId)
             ON CONFLICT (kafka_cluster_id, source_topic, source_partition, source_offset) DO NOTHING
             """)
     void insertRejectedEvents(@Bind("kafkaClusterId") String kafkaClusterId, @BindMethods List<RejectedEventRow> rejections);

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +70,23 @@ public final class SinkRecordReader {
                 event.getPayloadSize(),
                 event.getPayloadSha256(),
                 event.getPayloadTruncated(),
-                event.getRejectedAt());
+                event.getRejectedAt(),
+                claimedWorkspace(event.getWorkspaceId()));
+    }
+
+    /**
+     * The processor only ever writes a UUID here. Anything else (another publisher on the topic) names no workspace
+     * rather than refusing the whole rejection: counted for nobody is the safe side of a claim.
+     */
+    static UUID claimedWorkspace(String text) {
+        if (text == null || text.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -52,7 +52,7 @@ class TenantIsolationIT {
             Map.entry("sync_log_document_counts",
                     "SELECT w.workspace_id FROM sync_log_document_counts t JOIN workspaces w ON w.pk = t.workspace_pk"),
             Map.entry("connector_health", "SELECT w.workspace_id FROM connector_health t JOIN workspaces w ON w.pk = t.workspace_pk"),
-            Map.entry("rejected_events", "SELECT NULL::uuid FROM rejected_events"));
+            Map.entry("rejected_events", "SELECT workspace_id FROM rejected_events"));
 
     private SinkRecords w1;
     private SinkRecords w2;
@@ -81,7 +81,10 @@ class TenantIsolationIT {
                     workspace.workspaceId, "http://127.0.0.1:9/hook", "{}"))), AT);
             deliveries.claimDue(AT, 1_000, 10).forEach(due -> deliveries.recordAttempt(due.pk(), 1, AT, 204, null, 3));
         }
-        w1Writer.write(w1.batch(w1.rejected(w1.rejectedEvent(1))));
+        // Source offsets apart: the rejections share one cluster and input topic. The third names no workspace.
+        w1Writer.write(w1.batch(w1.rejected(w1.rejectedEvent(1).setWorkspaceId(w1.workspaceId.toString()))));
+        w2Writer.write(w2.batch(w2.rejected(w2.rejectedEvent(2).setWorkspaceId(w2.workspaceId.toString()))));
+        w1Writer.write(w1.batch(w1.rejected(w1.rejectedEvent(3))));
         w1Writer.write(w1.batch(w1.state(w1.alert(UUID.randomUUID(), AT).setState(AlertState.resolved).setResolvedAt(AT.plusSeconds(1)))));
     }
 
@@ -89,12 +92,20 @@ class TenantIsolationIT {
     void aReaderScopedToW1SeesW1sRowsInEveryTableAndViewAndNoneOfW2s() {
         for (Map.Entry<String, String> table : WORKSPACE_OF.entrySet()) {
             List<UUID> seen = asReader(w1.workspaceId, handle -> handle.createQuery(table.getValue()).mapTo(UUID.class).list());
-            assertThat(seen).as(table.getKey() + " as W1's reader").doesNotContain(w2.workspaceId);
-            if (!table.getKey().equals("rejected_events")) {
-                assertThat(seen).as(table.getKey() + " as W1's reader").isNotEmpty().containsOnly(w1.workspaceId);
-            } else {
-                assertThat(seen).as("rejected events name no workspace anyone vouched for").isEmpty();
-            }
+            assertThat(seen).as(table.getKey() + " as W1's reader").isNotEmpty().containsOnly(w1.workspaceId);
+        }
+    }
+
+    @Test
+    void aReaderCountsItsWorkspacesRejectionsButNeverReadsWhatThePublisherSent() {
+        long owner = POSTGRES.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM rejected_events").mapTo(Long.class).one());
+        assertThat(owner).as("the owner sees every rejection, naming a workspace or not").isEqualTo(3);
+        List<String> reasons = asReader(w1.workspaceId, handle -> handle.createQuery(
+                "SELECT reason FROM rejected_events WHERE rejected_at <= now() GROUP BY reason").mapTo(String.class).list());
+        assertThat(reasons).containsExactly("malformed");
+        for (String column : List.of("payload", "message", "record_key", "*")) {
+            assertThatThrownBy(() -> asReader(w1.workspaceId, handle -> handle.createQuery("SELECT " + column + " FROM rejected_events")
+                    .mapToMap().list())).as(column).hasMessageContaining("permission denied");
         }
     }
 

@@ -40,7 +40,8 @@ class RejectedEventsIT {
                 .setEventId("7d1c7f4e-5a43-4f0a-9f55-6a3c4c1d2b10")
                 .setReason("conflicting_terminal_event")
                 .setMessage("sync run already succeeded")
-                .setRecordKey("run-1"))));
+                .setRecordKey("run-1")
+                .setWorkspaceId("c1e7f034-87b2-41d3-9a56-0f2e8b7d3c90"))));
 
         assertThat(stored().rejectedEvents()).singleElement().satisfies(row -> {
             assertThat(row.eventId()).isEqualTo("7d1c7f4e-5a43-4f0a-9f55-6a3c4c1d2b10");
@@ -52,7 +53,19 @@ class RejectedEventsIT {
             assertThat(row.recordKey()).isEqualTo("run-1");
             assertThat(row.payload()).containsExactly(1, 2, 3);
             assertThat(row.rejectedAt()).isEqualTo(SinkRecords.RECORD_TIME);
+            assertThat(row.workspaceId()).isEqualTo(UUID.fromString("c1e7f034-87b2-41d3-9a56-0f2e8b7d3c90"));
         });
+    }
+
+    @Test
+    void shouldStoreNoWorkspaceForARejectionThatNamesNoneOrNoUuid() {
+        // Offset 1: the processor could not read the event; 2: no UUID, which the processor never writes there.
+        writer.write(records.batch(
+                records.rejected(records.rejectedEvent(1)),
+                records.rejected(records.rejectedEvent(2).setWorkspaceId("c1e7f034-87b2-41d3-9a56-0f2e8b7d3c90' OR true"))));
+
+        assertThat(stored().rejectedEvents()).extracting(RejectedEventRow::sourceOffset, RejectedEventRow::workspaceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, null), org.assertj.core.groups.Tuple.tuple(2L, null));
     }
 
     @Test
@@ -95,6 +108,7 @@ class RejectedEventsIT {
             assertThat(row.recordKey()).isEqualTo(id.toString());
             assertThat(row.payload()).isEqualTo(garbage);
             assertThat(row.eventId()).isNull();
+            assertThat(row.workspaceId()).as("the sink's own refusals name none").isNull();
         });
         assertThat(writer.committedOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 2L);
     }
