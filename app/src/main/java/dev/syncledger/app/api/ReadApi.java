@@ -132,7 +132,7 @@ public final class ReadApi implements AutoCloseable {
         ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class)
                 .orElseThrow(() -> new IllegalStateException("the read API needs JDBI's SqlObjectPlugin installed"));
         for (Class<?> type : List.of(ReadQueries.SyncLogs.class, ReadQueries.Diagnostics.class, ReadQueries.Collects.class,
-                ReadQueries.Links.class, ReadQueries.Alerts.class, ReadQueries.Statuses.class)) {
+                ReadQueries.Links.class, ReadQueries.Alerts.class, ReadQueries.Statuses.class, ReadQueries.Rejections.class)) {
             extensions.findMetadata(type, sqlObjects);
         }
     }
@@ -312,7 +312,7 @@ public final class ReadApi implements AutoCloseable {
     /** Every reason at once, in one page: there are a few, and they do not grow with the data. */
     private void rejectionSummary(Context ctx) {
         new Params(ctx, Set.of());
-        List<Map<String, Object>> rows = read(ctx, ReadQueries::rejectionSummary);
+        List<Map<String, Object>> rows = read(ctx, ReadQueries.Rejections.class, ReadQueries.Rejections::rejectionSummary);
         ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.many(REJECTION_SUMMARY, rows, ctx.fullUrl(), null));
     }
 

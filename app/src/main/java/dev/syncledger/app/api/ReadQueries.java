@@ -314,21 +314,28 @@ public interface ReadQueries {
                                            @Bind("direction") String direction, @Bind("includeDeleted") boolean includeDeleted);
     }
 
-    /**
-     * The rejections of events that named the workspace, by reason: row-level security keeps every other row out (and
-     * the reader may select only these columns of rejected_events, never what the publisher sent). Reasons are the
-     * processor's and the sink's fixed set, so the answer is a few rows whatever the table holds; the last 24 hours
-     * are the database's, as rejected_at is compared with its own clock.
-     */
-    @SqlQuery("""
-            SELECT reason AS id, reason, count(*) AS total,
-                   count(*) FILTER (WHERE rejected_at >= now() - interval '24 hours') AS last_24h,
-                   max(rejected_at) AS last_rejected_at
-            FROM rejected_events
-            GROUP BY reason
-            ORDER BY reason
-            """)
-    List<Map<String, Object>> rejectionSummary();
+    /** Rejected events of the workspace, counted by reason. */
+    @RegisterRowMapper(MapMapper.class)
+    interface Rejections extends Scope {
+
+        /**
+         * The rejections of events that named the workspace, by reason: row-level security keeps every other row out (and
+         * the reader may select only these columns of rejected_events, never what the publisher sent). Reasons are the
+         * processor's and the sink's fixed set, so the answer is a few rows whatever the table holds; the last 24 hours
+         * are the database's, as rejected_at is compared with its own clock. At most 100 reasons, whatever a writer of the
+         * rejected-events topic invents.
+         */
+        @SqlQuery("""
+                SELECT reason AS id, reason, count(*) AS total,
+                       count(*) FILTER (WHERE rejected_at >= now() - interval '24 hours') AS last_24h,
+                       max(rejected_at) AS last_rejected_at
+                FROM rejected_events
+                GROUP BY reason
+                ORDER BY reason
+                LIMIT 100
+                """)
+        List<Map<String, Object>> rejectionSummary();
+    }
 
     /** The filters of a collect list; nulls mean "any". */
     record CollectFilter(boolean includeDeleted, String status, java.time.Instant createdFrom, java.time.Instant createdBefore,
