@@ -4,6 +4,7 @@ import dev.syncledger.processor.identity.UuidOrder;
 
 import static dev.syncledger.processor.rejection.RejectionReason.CONFLICTING_DIAGNOSTIC;
 import static dev.syncledger.processor.rejection.RejectionReason.TOO_MANY_EVENTS;
+import static dev.syncledger.processor.rejection.RejectionReason.WORKSPACE_MISMATCH;
 
 import dev.syncledger.processor.rejection.EventOrigin;
 import dev.syncledger.processor.rejection.Rejection;
@@ -19,6 +20,9 @@ import java.util.Optional;
  *   <li>an event wrong on its own is rejected ({@code unknown_enum_value}, {@code invalid_http_status},
  *       {@code missing_detail}), even when it is also past retention;</li>
  *   <li>an event whose occurred_at is before {@code retainedFrom} is dropped and counted, not rejected;</li>
+ *   <li>a diagnostic_id belongs to the workspace and connector of the event that recorded it: another workspace's or
+ *       connector's event for it is a {@code workspace_mismatch}, whatever its event id, so no tenant can displace
+ *       another's row by reusing its id;</li>
  *   <li>of two different events with the same diagnostic_id the lower event id wins and the other is a
  *       {@code conflicting_diagnostic}, even when it was accepted first: then its rejection is published
  *       with its own origin and the winner's row replaces its row.</li>
@@ -43,6 +47,13 @@ public final class DiagnosticFold {
         }
         if (stored == null) {
             return new DiagnosticDecision(StoredDiagnostic.accepted(event, origin), true, List.of(), false);
+        }
+        DiagnosticRow recorded = stored.row();
+        if (!recorded.workspaceId().equals(event.workspaceId()) || !recorded.workspaceConnectorId().equals(event.workspaceConnectorId())) {
+            return DiagnosticDecision.rejected(stored, new Rejection(WORKSPACE_MISMATCH, "diagnostic " + event.diagnosticId()
+                    + " belongs to workspace " + recorded.workspaceId() + " and connector " + recorded.workspaceConnectorId()
+                    + "; this event names workspace " + event.workspaceId() + " and connector " + event.workspaceConnectorId(),
+                    event.eventId(), origin));
         }
         if (UuidOrder.isLower(event.eventId(), stored.acceptedEventId())) {
             return displace(stored, event, origin);

@@ -71,6 +71,21 @@ class DiagnosticFoldTest {
     }
 
     @Test
+    void shouldNotLetAnotherWorkspaceOrConnectorTakeADiagnosticIdEvenWithALowerEventId() {
+        java.util.UUID otherWorkspace = java.util.UUID.fromString("00000000-0000-4000-8000-0000000000aa");
+        java.util.UUID otherConnector = java.util.UUID.fromString("00000000-0000-4000-8000-0000000000bb");
+        DiagnosticEvents owner = emitted().id(HIGH).detail("the owner's");
+        DiagnosticFoldRun run = DiagnosticFoldRun.of(owner, emitted().id(LOW).workspace(otherWorkspace).connector(otherConnector).detail("a stranger's"),
+                emitted().id("00000000-0000-4000-8000-000000000000").connector(otherConnector).detail("another connector's"));
+
+        assertThat(run.rowOrFail().detail()).isEqualTo("the owner's");
+        assertThat(run.rowOrFail().workspaceId()).isEqualTo(DiagnosticEvents.WORKSPACE);
+        assertThat(run.emitted).hasSize(1);
+        assertThat(run.rejections).extracting(Rejection::reason)
+                .containsExactly(RejectionReason.WORKSPACE_MISMATCH, RejectionReason.WORKSPACE_MISMATCH);
+    }
+
+    @Test
     void shouldRejectAnotherEventWithAHigherIdForTheSameDiagnosticAsConflicting() {
         DiagnosticEvents winner = emitted().id(LOW).detail("first");
         DiagnosticEvents loser = emitted().id(HIGH).detail("second");

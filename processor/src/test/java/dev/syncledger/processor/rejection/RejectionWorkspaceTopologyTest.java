@@ -110,7 +110,7 @@ class RejectionWorkspaceTopologyTest {
     }
 
     @Test
-    void aDiagnosticDisplacedByAnotherTenantsNamesItsOwnWorkspace() {
+    void anotherTenantsDiagnosticCannotDisplaceOneAndNamesItsOwnWorkspace() {
         publishRun(Events.run(OTHER_WORKSPACE, OTHER_CONNECTOR, id("elsewhere"), 0, Events.started(0)));
         DiagnosticEvent first = Events.diagnostic(WORKSPACE, CONNECTOR, id("diagnostic"), 1, "auth_scope_insufficient");
         DiagnosticEvent second = Events.diagnostic(OTHER_WORKSPACE, OTHER_CONNECTOR, id("diagnostic"), 2, "auth_scope_insufficient");
@@ -123,10 +123,10 @@ class RejectionWorkspaceTopologyTest {
         driver.publish(Topics.DIAGNOSTICS.name(), id("diagnostic").toString(), first);
         driver.publish(Topics.DIAGNOSTICS.name(), id("diagnostic").toString(), second);
 
-        // Published while handling the second (lower id) event, about the first: it names the first's workspace.
-        assertThat(single().getReason()).isEqualTo("conflicting_diagnostic");
-        assertThat(single().getEventId()).isEqualTo(first.getEventId().toString());
-        assertThat(single().getWorkspaceId()).isEqualTo(WORKSPACE.toString());
+        // The lower event id does not win across tenants: the stranger's event is refused, under the workspace it named.
+        assertThat(single().getReason()).isEqualTo("workspace_mismatch");
+        assertThat(single().getEventId()).isEqualTo(second.getEventId().toString());
+        assertThat(single().getWorkspaceId()).isEqualTo(OTHER_WORKSPACE.toString());
     }
 
     @Test
