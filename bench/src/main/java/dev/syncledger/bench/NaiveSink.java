@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class NaiveSink {
 
-    /** Slices of the sample, each timed on its own, so that the report can say how steady the rate was. */
+    /** Timed slices of the sample (after an untimed one), each timed on its own, so that the report can say how steady the rate was. */
     static final int SLICES = 5;
 
     /**
@@ -53,31 +53,45 @@ final class NaiveSink {
             prepared.add(Prepared.of(topic.table(), topic.values(), request));
         }
         ParentKeys parents = jdbi.inTransaction(handle -> request.createMissing(handle.attach(ParentDao.class), new ParentCache(0)));
-        // Every slice has the same mix of tables: the rows are interleaved by a fixed shuffle.
-        List<Consumer<Handle>> each = new ArrayList<>();
-        for (Prepared<?> table : prepared) {
-            each.addAll(table.writes(parents));
-        }
-        Collections.shuffle(each, new Random(42));
         List<Double> sliceRates = new ArrayList<>();
         long rows = 0;
         long nanos = 0;
-        // The first slice is untimed: it warms the JIT and PostgreSQL's plan and buffer caches, as the sink's own
-        // run is warmed by its first batches.
-        int sliceSize = Math.max(1, (each.size() + SLICES) / (SLICES + 1));
-        for (int from = 0; from < each.size(); from += sliceSize) {
-            List<Consumer<Handle>> slice = each.subList(from, Math.min(each.size(), from + sliceSize));
+        // Slice 0 is untimed: it warms the JIT and PostgreSQL's caches (its first rows after the parents were created
+        // ran a fifth slower than the rest), as the sink's own run is warmed by its first batches.
+        for (int slice = 0; slice <= SLICES; slice++) {
+            List<Consumer<Handle>> writes = slice(prepared, parents, slice);
             long started = System.nanoTime();
             // One handle in auto-commit mode: every statement is its own transaction, as in a naive sink.
-            jdbi.useHandle(handle -> slice.forEach(write -> write.accept(handle)));
+            jdbi.useHandle(handle -> writes.forEach(write -> write.accept(handle)));
             long took = System.nanoTime() - started;
-            if (from > 0) {
-                rows += slice.size();
+            if (slice > 0) {
+                rows += writes.size();
                 nanos += took;
-                sliceRates.add(Numbers.perSecond(slice.size(), took));
+                sliceRates.add(Numbers.perSecond(writes.size(), took));
             }
         }
         return new Result(rows, nanos, List.copyOf(sliceRates));
+    }
+
+    /**
+     * The rows whose keys were dealt to {@code slice}: every version of a key in one slice, in topic order, so each slice
+     * inserts, updates and meets the version guard in the same proportions (a shuffle of all rows had later slices
+     * meet more of their keys already written, and ran faster). The tables are interleaved by a fixed shuffle.
+     */
+    private static List<Consumer<Handle>> slice(List<Prepared<?>> prepared, ParentKeys parents, int slice) {
+        List<java.util.Iterator<Consumer<Handle>>> tables = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (Prepared<?> table : prepared) {
+            List<Consumer<Handle>> writes = table.writes(parents, slice);
+            tables.add(writes.iterator());
+            order.addAll(Collections.nCopies(writes.size(), tables.size() - 1));
+        }
+        Collections.shuffle(order, new Random(42 + slice));
+        List<Consumer<Handle>> interleaved = new ArrayList<>(order.size());
+        for (int table : order) {
+            interleaved.add(tables.get(table).next());
+        }
+        return interleaved;
     }
 
     private record Prepared<R>(StateTable<?, R> table, List<R> rows) {
@@ -96,8 +110,17 @@ final class NaiveSink {
             return new Prepared<>(table, rows);
         }
 
-        List<Consumer<Handle>> writes(ParentKeys parents) {
-            return rows.stream().<Consumer<Handle>>map(row -> handle -> table.write(handle, List.of(row), parents)).toList();
+        /** Keys are dealt to the slices in the order they first appear, so every slice has as many of this table's keys. */
+        List<Consumer<Handle>> writes(ParentKeys parents, int slice) {
+            java.util.Map<Object, Integer> dealt = new java.util.HashMap<>();
+            List<Consumer<Handle>> writes = new ArrayList<>();
+            for (R row : rows) {
+                int to = dealt.computeIfAbsent(table.keyOf(row), key -> dealt.size() % (SLICES + 1));
+                if (to == slice) {
+                    writes.add(handle -> table.write(handle, List.of(row), parents));
+                }
+            }
+            return writes;
         }
     }
 }
