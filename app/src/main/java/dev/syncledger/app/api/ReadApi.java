@@ -131,9 +131,11 @@ public final class ReadApi implements AutoCloseable {
         Extensions extensions = jdbi.getConfig(Extensions.class);
         ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class)
                 .orElseThrow(() -> new IllegalStateException("the read API needs JDBI's SqlObjectPlugin installed"));
-        for (Class<?> type : List.of(ReadQueries.SyncLogs.class, ReadQueries.Diagnostics.class, ReadQueries.Collects.class,
-                ReadQueries.Links.class, ReadQueries.Alerts.class, ReadQueries.Statuses.class, ReadQueries.Rejections.class)) {
-            extensions.findMetadata(type, sqlObjects);
+        // Every query type of ReadQueries, found rather than listed, so a new one cannot be left cold.
+        for (Class<?> type : ReadQueries.class.getDeclaredClasses()) {
+            if (type.isInterface() && type != ReadQueries.Scope.class && ReadQueries.Scope.class.isAssignableFrom(type)) {
+                extensions.findMetadata(type, sqlObjects);
+            }
         }
     }
 
@@ -313,7 +315,7 @@ public final class ReadApi implements AutoCloseable {
     private void rejectionSummary(Context ctx) {
         new Params(ctx, Set.of());
         List<Map<String, Object>> rows = read(ctx, ReadQueries.Rejections.class, ReadQueries.Rejections::rejectionSummary);
-        ctx.status(200).contentType(JsonApi.MEDIA_TYPE).result(JsonApi.many(REJECTION_SUMMARY, rows, ctx.fullUrl(), null));
+        respondWithPage(ctx, REJECTION_SUMMARY, rows, rows.size());
     }
 
     /** One transaction as the reader, scoped to the token's workspace. */
