@@ -165,8 +165,6 @@ public final class SyncLedgerTopology {
                             Serdes.ByteArray()).withCachingDisabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConnectorProcessor.FINISHED_RUNS_STORE), Serdes.Bytes(),
                             Serdes.ByteArray()).withCachingDisabled(),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConnectorProcessor.DEADLINES_STORE), Serdes.Bytes(),
-                            Serdes.ByteArray()).withCachingDisabled(),
                     CommitHook.store(ConnectorProcessor.COMMIT_HOOK_STORE));
         }
     }

@@ -4,7 +4,6 @@ import dev.syncledger.processor.output.Emission;
 import dev.syncledger.processor.output.Emission.Destination;
 import dev.syncledger.processor.ownership.ConnectorClaim;
 import dev.syncledger.processor.ownership.OwnerAnswer;
-import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.processor.status.ConnectorStatusFold;
 import dev.syncledger.processor.status.ConnectorStatusState;
 import dev.syncledger.processor.status.ContributionChange;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,8 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * workspace of the first claim it reads and answers every claim with that owner; it folds each contribution
  * change into the connector's status ({@link ConnectorStatusFold}) and then its freshness and alerts
  * ({@link WatchFold}), publishing each alert transition at once; a wall-clock punctuator looks again at the
- * connectors whose deadline passed, found through a time-ordered index so that its cost follows those, not all
- * connectors; and when the task commits, it publishes each status that changed since the last commit, once.
+ * connectors whose deadline passed, found through an in-memory {@link DeadlineIndex} so that its cost follows those,
+ * not all connectors; and when the task commits, it publishes each status that changed since the last commit, once.
  */
 public final class ConnectorProcessor implements Processor<String, byte[], String, Emission> {
 
@@ -45,7 +43,6 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     public static final String RUNS_BY_CREATED_STORE = "connector-runs-by-created";
     public static final String FINISHED_RUNS_STORE = "connector-finished-runs";
     public static final String COMMIT_HOOK_STORE = "connector-commit-hook";
-    public static final String DEADLINES_STORE = "connector-deadlines";
     /** A change whose row is older than this is part of a backlog being folded (a replay, a consumer catching up). */
     static final Duration STALE_CHANGE = Duration.ofMinutes(5);
     /** Connectors looked at per punctuation at most; the rest wait for the next one. */
@@ -62,7 +59,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     private ProcessorContext<String, Emission> context;
     private WriteBehindStore<String, ConnectorState> connectors;
     private RunIndex runs;
-    private TimeOrderedIndex deadlines;
+    private DeadlineIndex deadlines;
     /** Wall-clock time this task last folded a stale change: until two check intervals after it, it is catching up. */
     private long lastStaleChangeMs = Long.MIN_VALUE / 2;
 
@@ -82,8 +79,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         this.connectors = WriteBehindStore.over(store, state -> ESTIMATED_STATE_BYTES, WriteBehindStore.Bounds.DEFAULT,
                 CommitHook.register(context, COMMIT_HOOK_STORE), this::publishIfChanged);
         this.runs = new StoreRunIndex(context.getStateStore(RUNS_BY_CREATED_STORE), context.getStateStore(FINISHED_RUNS_STORE));
-        KeyValueStore<Bytes, byte[]> deadlineStore = context.getStateStore(DEADLINES_STORE);
-        this.deadlines = new TimeOrderedIndex(deadlineStore);
+        this.deadlines = new DeadlineIndex(store::all);
         context.schedule(deadlineCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::lookAtLateConnectors);
     }
 
@@ -134,8 +130,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         boolean caughtUp = wallClockMs - lastStaleChangeMs > 2 * deadlineCheckInterval.toMillis();
         // Due at now + 1 ms: deadlines are the first instant past a limit, so one dated now is due now. Every deadline a
         // decision below sets is at now + 1 ms or later, after what this call marks as looked at.
-        List<TimeOrderedIndex.Entry> due = deadlines.due(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
-        for (TimeOrderedIndex.Entry entry : due) {
+        List<DeadlineIndex.Due> due = deadlines.due(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
+        for (DeadlineIndex.Due entry : due) {
             ConnectorState state = state(entry.key());
             if (state == null || state.status() == null || !entry.at().equals(state.watch().deadline())) {
                 // Moved or gone since it was indexed: a leftover.

@@ -143,6 +143,16 @@ public final class LedgerDriver implements AutoCloseable {
         }
     }
 
+    /** The value a store holds for a key now (null: none). */
+    public <V> V stored(String store, String key) {
+        return driver.<String, V>getKeyValueStore(store).get(key);
+    }
+
+    /** Writes a value straight into a store, as restoring it from its changelog would, without running the processor. */
+    public <V> void seed(String store, String key, V value) {
+        driver.<String, V>getKeyValueStore(store).put(key, value);
+    }
+
     /** The largest record the topology produced to any topic, in bytes of key and value. */
     public int largestRecord() {
         return largestByTopic.values().stream().mapToInt(Integer::intValue).max().orElse(0);

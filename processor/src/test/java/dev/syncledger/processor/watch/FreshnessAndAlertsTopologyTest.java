@@ -6,6 +6,8 @@ import static dev.syncledger.processor.testing.Events.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.processor.TopologyConfig;
+import dev.syncledger.processor.connector.ConnectorProcessor;
+import dev.syncledger.processor.connector.ConnectorState;
 import dev.syncledger.processor.testing.Events;
 import dev.syncledger.processor.testing.LedgerDriver;
 import dev.syncledger.schemas.ConnectorFreshness;
@@ -71,6 +73,24 @@ class FreshnessAndAlertsTopologyTest {
         assertThat(alerts.get(1).getTransitionId()).isNotEqualTo(alerts.get(0).getTransitionId());
         assertThat(alerts.get(0).getWorkspaceId()).isEqualTo(WORKSPACE);
         assertThat(alerts.get(0).getDetails()).contains("\"expected_interval_ms\":3600000");
+    }
+
+    @Test
+    void aConnectorRestoredFromItsChangelogIsStillWatchedThoughTheDeadlineIndexIsNotChangelogged() {
+        succeedAt(NOW_S - 2 * HOUR);
+        succeedAt(NOW_S - HOUR);
+        succeedAt(NOW_S);
+        ConnectorState restored = driver.stored(ConnectorProcessor.CONNECTOR_STORE, CONNECTOR.toString());
+        assertThat(restored.watch().deadline()).isEqualTo(NOW.plus(Duration.ofHours(1)).plusMillis(1));
+
+        // Another instance takes the task over: the connector store comes back from its changelog, nothing else does.
+        try (LedgerDriver next = new LedgerDriver(TopologyConfig.defaults().withDiagnosticRetention(Duration.ofDays(3650)))) {
+            next.seed(ConnectorProcessor.CONNECTOR_STORE, CONNECTOR.toString(), restored);
+            next.advanceWallClock(Duration.ofHours(1));
+            assertThat(next.statuses()).as("not due yet").doesNotContainKey(CONNECTOR.toString());
+            next.advanceWallClock(Duration.ofSeconds(1));
+            assertThat(next.statuses().get(CONNECTOR.toString()).getFreshness()).isEqualTo(ConnectorFreshness.delayed);
+        }
     }
 
     @Test
