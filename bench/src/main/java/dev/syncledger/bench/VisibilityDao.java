@@ -2,10 +2,11 @@ package dev.syncledger.bench;
 
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Which of the runs still awaited have a row yet: the end-to-end benchmark's view of "visible in PostgreSQL". */
+/** Which of the runs still awaited have a row yet (the end-to-end benchmark's view of "visible in PostgreSQL"), and how far the sink is. */
 interface VisibilityDao {
 
     @SqlQuery("""
@@ -13,4 +14,11 @@ interface VisibilityDao {
             WHERE workspace_connector_sync_log_id = ANY(:ids)
             """)
     List<UUID> visibleSyncLogs(@Bind("ids") UUID[] ids);
+
+    /** Where the sink resumes, per partition: stored with the rows, so every record before it is in the tables. */
+    record SinkOffset(String topic, int partition, long nextOffset) {}
+
+    @SqlQuery("SELECT topic, partition, next_offset FROM sink_offsets WHERE consumer_group = :group")
+    @RegisterConstructorMapper(SinkOffset.class)
+    List<SinkOffset> sinkOffsets(@Bind("group") String group);
 }
