@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +27,9 @@ final class RowWatcher implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Map<UUID, Long> awaited = new ConcurrentHashMap<>();
+    /** Runs first published during the warm-up (as many as the warm-up published) and those since. */
+    private final Set<UUID> beforeMeasuring = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> everAwaited = ConcurrentHashMap.newKeySet();
     /** Awaited runs in the order they were first published; runs already seen are dropped as the watcher meets them. */
     private final Queue<UUID> publicationOrder = new ConcurrentLinkedQueue<>();
     private final List<Long> latencies = new ArrayList<>();
@@ -39,15 +43,21 @@ final class RowWatcher implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Awaits the run's row from now on; a run already awaited keeps its first publication time. */
+    /** Awaits the run's row from now on; a run already awaited, or first published before measuring began, is not timed again. */
     void await(UUID syncLogId, long publishedNanos) {
-        if (awaited.putIfAbsent(syncLogId, publishedNanos) == null) {
+        if (!beforeMeasuring.contains(syncLogId) && awaited.putIfAbsent(syncLogId, publishedNanos) == null) {
             publicationOrder.add(syncLogId);
+            everAwaited.add(syncLogId);
         }
     }
 
-    /** Forgets every latency and awaited run: what was measured until now was the warm-up. */
-    synchronized void reset() {
+    /**
+     * What was measured until now was the warm-up: its latencies are dropped, and its runs are never timed, not even
+     * those still awaited (a run whose row is already there would look instant when its next event is published).
+     */
+    synchronized void startMeasuring() {
+        beforeMeasuring.addAll(everAwaited);
+        everAwaited.clear();
         awaited.clear();
         publicationOrder.clear();
         latencies.clear();
