@@ -6,7 +6,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The sink's own bookkeeping: rejected events and the consumer offsets stored with the rows. The
@@ -27,20 +26,28 @@ public interface SinkDao {
     void insertRejectedEvents(@Bind("kafkaClusterId") String kafkaClusterId, @BindMethods List<RejectedEventRow> rejections);
 
     /**
-     * Stores a partition's next offset only if the stored one is at most {@code latestContinuable}, and
-     * says whether it did: 0 means another consumer has written past it. The row lock taken here also
-     * makes two consumers' batches on one partition wait for each other. One statement per partition,
-     * not a batch: the connection rewrites batched inserts and then reports no row counts.
+     * Stores each partition's next offset only where the stored one is at most its {@code latestContinuable}, in one
+     * statement per batch, and returns the partitions it stored: one missing means another consumer has written past
+     * it. The row locks taken here, in (topic, partition) order, also make two consumers' batches on one partition
+     * wait for each other.
      */
-    @SqlUpdate("""
+    @SqlQuery("""
+            WITH advance (topic, partition, next_offset, latest_continuable) AS (
+                SELECT * FROM unnest(:topic, :partition, :nextOffset, :latestContinuable))
             INSERT INTO sink_offsets (kafka_cluster_id, consumer_group, topic, partition, next_offset, updated_at)
-            VALUES (:scope.kafkaClusterId, :scope.consumerGroup, :topic, :partition, :nextOffset, now())
+            SELECT :scope.kafkaClusterId, :scope.consumerGroup, topic, partition, next_offset, now()
+            FROM advance
+            ORDER BY topic, partition
             ON CONFLICT (kafka_cluster_id, consumer_group, topic, partition) DO UPDATE SET
                 next_offset = EXCLUDED.next_offset,
                 updated_at = EXCLUDED.updated_at
-            WHERE sink_offsets.next_offset <= :latestContinuable
+            WHERE sink_offsets.next_offset <= (
+                SELECT advance.latest_continuable FROM advance
+                WHERE advance.topic = EXCLUDED.topic AND advance.partition = EXCLUDED.partition)
+            RETURNING topic, partition, next_offset
             """)
-    int advanceOffset(@BindMethods("scope") ConsumerScope scope, @BindMethods SinkOffset.Advance advance);
+    @RegisterConstructorMapper(SinkOffset.class)
+    List<SinkOffset> advanceOffsets(@BindMethods("scope") ConsumerScope scope, @BindMethods SinkOffset.Advances advances);
 
     @SqlQuery("""
             SELECT topic, partition, next_offset

@@ -166,10 +166,10 @@ public final class SinkWriter {
                 .sorted(Comparator.comparing(SinkOffset.Advance::topic).thenComparingInt(SinkOffset.Advance::partition))
                 .toList();
         Set<TopicPartition> overtaken = new HashSet<>();
-        for (SinkOffset.Advance advance : advances) {
-            if (dao.advanceOffset(scope, advance) == 0) {
-                overtaken.add(new TopicPartition(advance.topic(), advance.partition()));
-            }
+        advances.forEach(advance -> overtaken.add(new TopicPartition(advance.topic(), advance.partition())));
+        if (!advances.isEmpty()) {
+            dao.advanceOffsets(scope, SinkOffset.Advances.of(advances))
+                    .forEach(stored -> overtaken.remove(new TopicPartition(stored.topic(), stored.partition())));
         }
         if (!overtaken.isEmpty()) {
             throw new SinkFencedException(overtaken);
