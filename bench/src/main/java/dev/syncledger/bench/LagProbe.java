@@ -62,8 +62,8 @@ final class LagProbe implements AutoCloseable {
         while (running) {
             try {
                 Sample sample = sample();
-                System.err.printf("lag %6.1f s: processor inputs %,d, repartition %,d, sink %,d records; runs awaited %,d%n",
-                        sample.atMs() / 1000.0, sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
+                System.err.printf("lag %6.1f s (%s): processor inputs %,d, repartition %,d, sink %,d records; runs awaited %,d%n",
+                        sample.atMs() / 1000.0, java.time.LocalTime.now().withNano(0), sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
                 synchronized (this) {
                     if (samples.size() < MAX_SAMPLES) {
                         samples.add(sample);
