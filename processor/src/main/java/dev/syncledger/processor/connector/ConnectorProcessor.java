@@ -4,6 +4,8 @@ import dev.syncledger.processor.output.Emission;
 import dev.syncledger.processor.output.Emission.Destination;
 import dev.syncledger.processor.ownership.ConnectorClaim;
 import dev.syncledger.processor.ownership.OwnerAnswer;
+import dev.syncledger.processor.retention.MemoryTimeIndex;
+import dev.syncledger.processor.retention.TimeOrderedIndex;
 import dev.syncledger.processor.status.ConnectorStatusFold;
 import dev.syncledger.processor.status.ConnectorStatusState;
 import dev.syncledger.processor.status.ContributionChange;
@@ -27,6 +29,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -34,8 +37,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * workspace of the first claim it reads and answers every claim with that owner; it folds each contribution
  * change into the connector's status ({@link ConnectorStatusFold}) and then its freshness and alerts
  * ({@link WatchFold}), publishing each alert transition at once; a wall-clock punctuator looks again at the
- * connectors whose deadline passed, found through an in-memory {@link DeadlineIndex} so that its cost follows those,
- * not all connectors; and when the task commits, it publishes each status that changed since the last commit, once.
+ * connectors whose deadline passed, found through an in-memory time-ordered index so that its cost follows those, not
+ * all connectors; and when the task commits, it publishes each status that changed since the last commit, once.
  */
 public final class ConnectorProcessor implements Processor<String, byte[], String, Emission> {
 
@@ -59,7 +62,7 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     private ProcessorContext<String, Emission> context;
     private WriteBehindStore<String, ConnectorState> connectors;
     private RunIndex runs;
-    private DeadlineIndex deadlines;
+    private MemoryTimeIndex deadlines;
     /** Wall-clock time this task last folded a stale change: until two check intervals after it, it is catching up. */
     private long lastStaleChangeMs = Long.MIN_VALUE / 2;
 
@@ -79,7 +82,16 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         this.connectors = WriteBehindStore.over(store, state -> ESTIMATED_STATE_BYTES, WriteBehindStore.Bounds.DEFAULT,
                 CommitHook.register(context, COMMIT_HOOK_STORE), this::publishIfChanged);
         this.runs = new StoreRunIndex(context.getStateStore(RUNS_BY_CREATED_STORE), context.getStateStore(FINISHED_RUNS_STORE));
-        this.deadlines = new DeadlineIndex(store::all);
+        // Every deadline is also in its connector's changelogged state: the index is rebuilt from it, not changelogged.
+        this.deadlines = new MemoryTimeIndex(index -> {
+            try (KeyValueIterator<String, ConnectorState> all = store.all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value.watch() != null && entry.value.watch().deadline() != null) {
+                        index.add(entry.value.watch().deadline(), entry.key);
+                    }
+                });
+            }
+        });
         context.schedule(deadlineCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::lookAtLateConnectors);
     }
 
@@ -130,8 +142,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
         boolean caughtUp = wallClockMs - lastStaleChangeMs > 2 * deadlineCheckInterval.toMillis();
         // Due at now + 1 ms: deadlines are the first instant past a limit, so one dated now is due now. Every deadline a
         // decision below sets is at now + 1 ms or later, after what this call marks as looked at.
-        List<DeadlineIndex.Due> due = deadlines.due(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
-        for (DeadlineIndex.Due entry : due) {
+        List<TimeOrderedIndex.Entry> due = deadlines.due(now.plusMillis(1), DEADLINES_PER_PUNCTUATION);
+        for (TimeOrderedIndex.Entry entry : due) {
             ConnectorState state = state(entry.key());
             if (state == null || state.status() == null || !entry.at().equals(state.watch().deadline())) {
                 // Moved or gone since it was indexed: a leftover.

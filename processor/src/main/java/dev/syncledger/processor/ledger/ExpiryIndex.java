@@ -1,5 +1,9 @@
 package dev.syncledger.processor.ledger;
 
+import dev.syncledger.processor.retention.MemoryTimeIndex;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
 import dev.syncledger.processor.retention.TimeOrderedIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +21,20 @@ public final class ExpiryIndex {
 
     private static final long BUCKET_MILLIS = Duration.ofHours(1).toMillis();
 
-    private final TimeOrderedIndex index;
+    private final MemoryTimeIndex index;
     private final LedgerRules rules;
 
-    public ExpiryIndex(TimeOrderedIndex index, LedgerRules rules) {
-        this.index = index;
+    /**
+     * Held in memory and loaded from {@code held} (the ledger store as committed) the first time it is used: every
+     * entry follows from its ledger, and a changelog of its own cost about one record per held entity.
+     */
+    public ExpiryIndex(Supplier<? extends KeyValueIterator<String, ? extends LedgerRules.Held>> held, LedgerRules rules) {
         this.rules = rules;
+        this.index = new MemoryTimeIndex(index -> {
+            try (KeyValueIterator<String, ? extends LedgerRules.Held> all = held.get()) {
+                all.forEachRemaining(entry -> index.add(earliestExpiry(entry.value), entry.key));
+            }
+        });
     }
 
     /** Moves the key with its ledger's latest event time; either ledger may be null (not held before, or no longer). */

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -19,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * One entity's ledgers as the horizon bounds them: a store of ledgers by key, written behind once per commit,
- * and an index of when each expires, kept in step with every write; forgetting takes the expired ones from the
+ * and an in-memory index of when each expires, kept in step with every write and rebuilt from the store on start; forgetting takes the expired ones from the
  * index, a batch at a time. Runs, collects and document links share it; only what forgetting a ledger publishes
  * differs.
  *
@@ -37,12 +36,9 @@ public final class HeldLedgers<L extends LedgerRules.Held> {
         this.rules = rules;
     }
 
-    /** The two stores of an entity named {@code name}: its ledgers and their expiries, both without the record cache. */
+    /** The store of an entity named {@code name}: its ledgers, without the record cache (their expiries are in memory). */
     public static <L> Set<StoreBuilder<?>> stores(String name, BinarySerde<L> serde) {
-        return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde).withCachingDisabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(expiriesOf(name)), Serdes.Bytes(), Serdes.ByteArray())
-                        .withCachingDisabled());
+        return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde).withCachingDisabled());
     }
 
     /**
@@ -53,9 +49,8 @@ public final class HeldLedgers<L extends LedgerRules.Held> {
                                                                    LedgerRules rules, ToIntFunction<L> weigher,
                                                                    WriteBehindStore.Listener<String, L> publish) {
         KeyValueStore<String, L> store = context.getStateStore(name);
-        KeyValueStore<Bytes, byte[]> index = context.getStateStore(expiriesOf(name));
         return new HeldLedgers<>(WriteBehindStore.over(store, weigher, WriteBehindStore.Bounds.DEFAULT, hook, publish),
-                new ExpiryIndex(new TimeOrderedIndex(index), rules), rules);
+                new ExpiryIndex(store::all, rules), rules);
     }
 
     public L get(String key) {
@@ -102,9 +97,5 @@ public final class HeldLedgers<L extends LedgerRules.Held> {
             forgotten++;
         }
         return forgotten;
-    }
-
-    private static String expiriesOf(String name) {
-        return name + "-expiries";
     }
 }

@@ -67,6 +67,25 @@ class HorizonTopologyTest {
     }
 
     @Test
+    void shouldStillForgetARunRestoredFromItsChangelogThoughTheExpiryIndexIsNotChangelogged() {
+        run(Events.run(id("old"), 0, Events.succeeded(60, null)));
+        Object restored = driver.stored(SyncLogBranch.LEDGER_STORE, id("old").toString());
+        assertThat(restored).isNotNull();
+
+        // Another instance takes the partition over: the ledger store comes back from its changelog, nothing else does.
+        try (LedgerDriver next = new LedgerDriver(TopologyConfig.defaults().withDiagnosticRetention(Duration.ofDays(3650)))) {
+            next.seed(SyncLogBranch.LEDGER_STORE, id("old").toString(), restored);
+            next.publish(Topics.SYNC_RUNS.name(), id("newer").toString(), Events.run(id("newer"), 8 * DAY, Events.started(8 * DAY)));
+            next.advanceWallClock(SWEEP);
+
+            assertThat(next.entries(SyncLogBranch.LEDGER_STORE)).as("the restored run is forgotten, the open one held").isEqualTo(1);
+            SyncRunEvent late = Events.run(id("old"), 30, Events.failed(30, "after the horizon"));
+            next.publish(Topics.SYNC_RUNS.name(), id("old").toString(), late);
+            assertThat(next.rejectionReasons()).containsExactly("arrived_after_horizon");
+        }
+    }
+
+    @Test
     void shouldRejectTheDeleteOfARunThatNeverCameOnceTheHorizonPasses() {
         SyncRunEvent delete = Events.run(id("ghost"), 0, Events.deleted());
         run(delete);

@@ -1,0 +1,85 @@
+package dev.syncledger.processor.retention;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Keys ordered by a time, held in memory, for an index whose every entry can be derived from a changelogged store
+ * (a connector's deadline from its state, a ledger's expiry from the ledger): writing such an index to a changelog
+ * of its own cost the processor one or two records per change for nothing a restore could not rebuild. The index is
+ * loaded once, from that store, the first time it is used, which the owner must make happen before it writes any
+ * entry (every method loads first). One entry per indexed key, about 100 bytes: bounded by the store it derives from.
+ */
+public final class MemoryTimeIndex {
+
+    private record Slot(long atMs, String key) {}
+
+    private static final Comparator<Slot> ORDER = Comparator.comparingLong(Slot::atMs).thenComparing(Slot::key);
+
+    private final Consumer<MemoryTimeIndex> loader;
+    private final NavigableSet<Slot> slots = new TreeSet<>(ORDER);
+    private boolean loaded;
+
+    /** {@code loader} adds what the store it derives from holds, as committed, before this task wrote over it. */
+    public MemoryTimeIndex(Consumer<MemoryTimeIndex> loader) {
+        this.loader = loader;
+    }
+
+    public void add(Instant at, String key) {
+        load();
+        slots.add(new Slot(at.toEpochMilli(), key));
+    }
+
+    public void remove(Instant at, String key) {
+        load();
+        slots.remove(new Slot(at.toEpochMilli(), key));
+    }
+
+    /** Moves a key from one time to another; either may be null (not indexed before, or no longer). */
+    public void reschedule(String key, Instant from, Instant to) {
+        load();
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            remove(from, key);
+        }
+        if (to != null) {
+            add(to, key);
+        }
+    }
+
+    /** Up to {@code limit} entries dated before {@code cutoff}, earliest first; they stay indexed until removed. */
+    public List<TimeOrderedIndex.Entry> due(Instant cutoff, int limit) {
+        load();
+        List<TimeOrderedIndex.Entry> due = new ArrayList<>(Math.min(limit, 1024));
+        long cutoffMs = cutoff.toEpochMilli();
+        for (Iterator<Slot> it = slots.iterator(); it.hasNext() && due.size() < limit; ) {
+            Slot slot = it.next();
+            if (slot.atMs() >= cutoffMs) {
+                break;
+            }
+            due.add(new TimeOrderedIndex.Entry(Instant.ofEpochMilli(slot.atMs()), slot.key()));
+        }
+        return due;
+    }
+
+    public int size() {
+        load();
+        return slots.size();
+    }
+
+    private void load() {
+        if (!loaded) {
+            loaded = true; // before the loader runs: it adds through this index
+            loader.accept(this);
+        }
+    }
+}
