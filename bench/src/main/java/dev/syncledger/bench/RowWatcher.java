@@ -27,7 +27,7 @@ final class RowWatcher implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Map<UUID, Long> awaited = new ConcurrentHashMap<>();
-    /** Runs first published during the warm-up (as many as the warm-up published) and those since. */
+    /** Runs first published during the warm-up (as many as the warm-up published), and every run awaited since. */
     private final Set<UUID> beforeMeasuring = ConcurrentHashMap.newKeySet();
     private final Set<UUID> everAwaited = ConcurrentHashMap.newKeySet();
     /** Awaited runs in the order they were first published; runs already seen are dropped as the watcher meets them. */
@@ -43,11 +43,15 @@ final class RowWatcher implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Awaits the run's row from now on; a run already awaited, or first published before measuring began, is not timed again. */
+    /**
+     * Awaits the run's row from now on. A run is timed once, from its first publication: one already awaited or
+     * already seen (its later events would otherwise be timed again, against a row already there), or first
+     * published before measuring began, is not awaited again.
+     */
     void await(UUID syncLogId, long publishedNanos) {
-        if (!beforeMeasuring.contains(syncLogId) && awaited.putIfAbsent(syncLogId, publishedNanos) == null) {
+        if (!beforeMeasuring.contains(syncLogId) && everAwaited.add(syncLogId)) {
+            awaited.put(syncLogId, publishedNanos);
             publicationOrder.add(syncLogId);
-            everAwaited.add(syncLogId);
         }
     }
 
