@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * loaded once, from that store, the first time it is used, which the owner must make happen before it writes any
  * entry (every method loads first). One entry per indexed key, about 100 bytes: bounded by the store it derives from.
  */
-public final class MemoryTimeIndex {
+public final class MemoryTimeIndex implements TimeIndex {
 
     private record Slot(long atMs, String key) {}
 
@@ -32,28 +31,16 @@ public final class MemoryTimeIndex {
         this.loader = loader;
     }
 
+    @Override
     public void add(Instant at, String key) {
         load();
         slots.add(new Slot(at.toEpochMilli(), key));
     }
 
+    @Override
     public void remove(Instant at, String key) {
         load();
         slots.remove(new Slot(at.toEpochMilli(), key));
-    }
-
-    /** Moves a key from one time to another; either may be null (not indexed before, or no longer). */
-    public void reschedule(String key, Instant from, Instant to) {
-        load();
-        if (Objects.equals(from, to)) {
-            return;
-        }
-        if (from != null) {
-            remove(from, key);
-        }
-        if (to != null) {
-            add(to, key);
-        }
     }
 
     /** Up to {@code limit} entries dated before {@code cutoff}, earliest first; they stay indexed until removed. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sign bit is never set. Removal writes a null instead of calling delete(), which would first read
  * the value back: a random read per removed row, dearer the larger the store.
  */
-public final class TimeOrderedIndex {
+public final class TimeOrderedIndex implements TimeIndex {
 
     private static final byte[] PRESENT = new byte[0];
 
@@ -43,6 +42,7 @@ public final class TimeOrderedIndex {
         }
     }
 
+    @Override
     public void add(Instant at, String key) {
         add(at, key, PRESENT);
     }
@@ -55,6 +55,7 @@ public final class TimeOrderedIndex {
         }
     }
 
+    @Override
     public void remove(Instant at, String key) {
         store.put(storeKey(at, key), null);
     }
@@ -65,21 +66,6 @@ public final class TimeOrderedIndex {
             remove(from, key);
         }
         add(to, key, value);
-    }
-
-    /**
-     * Moves a key from one time to another when they differ; either may be null (not indexed before, or no longer).
-     */
-    public void reschedule(String key, Instant from, Instant to) {
-        if (Objects.equals(from, to)) {
-            return;
-        }
-        if (from != null) {
-            remove(from, key);
-        }
-        if (to != null) {
-            add(to, key);
-        }
     }
 
     /**
