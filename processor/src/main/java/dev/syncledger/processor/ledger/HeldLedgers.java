@@ -18,9 +18,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * One entity's ledgers as the horizon bounds them: a store of ledgers by key, written behind once per commit,
- * and an in-memory index of when each expires, kept in step with every write and rebuilt from the store on start; forgetting takes the expired ones from the
- * index, a batch at a time. Runs, collects and document links share it; only what forgetting a ledger publishes
- * differs.
+ * and an in-memory index of when each expires ({@link ExpiryIndex}), kept in step with every write and loaded from
+ * the store on first use; forgetting takes the expired ones from the index, a batch at a time. Runs, collects and
+ * document links share it; only what forgetting a ledger publishes differs.
  *
  * @param <L> the entity's ledger
  */
