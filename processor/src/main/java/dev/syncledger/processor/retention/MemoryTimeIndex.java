@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * (a connector's deadline from its state, a ledger's expiry from the ledger): writing such an index to a changelog
  * of its own cost the processor one or two records per change for nothing a restore could not rebuild. The index is
  * loaded once, from that store, the first time it is used, which the owner must make happen before it writes any
- * entry (every method loads first). One entry per indexed key, about 100 bytes: bounded by the store it derives from.
+ * entry (every method loads first). One entry per indexed key, about 180 bytes (the bench's state stage: +190 MiB of
+ * heap for 1.1 million held ledgers): bounded by the store it derives from.
  */
 public final class MemoryTimeIndex implements TimeIndex {
 
