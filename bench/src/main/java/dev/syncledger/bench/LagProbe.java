@@ -3,14 +3,17 @@ package dev.syncledger.bench;
 import dev.syncledger.schemas.Topics.TopicSpec;
 import dev.syncledger.schemas.Topics;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -63,7 +66,7 @@ final class LagProbe implements AutoCloseable {
             try {
                 Sample sample = sample();
                 System.err.printf("lag %6.1f s (%s): processor inputs %,d, repartition %,d, sink %,d records; runs awaited %,d%n",
-                        sample.atMs() / 1000.0, java.time.LocalTime.now().withNano(0), sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
+                        sample.atMs() / 1000.0, LocalTime.now().withNano(0), sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
                 synchronized (this) {
                     if (samples.size() < MAX_SAMPLES) {
                         samples.add(sample);
@@ -94,7 +97,7 @@ final class LagProbe implements AutoCloseable {
         return committed == null ? 0 : committed.offset();
     }
 
-    private static long behind(Map<TopicPartition, Long> ends, java.util.function.ToLongFunction<TopicPartition> position) {
+    private static long behind(Map<TopicPartition, Long> ends, ToLongFunction<TopicPartition> position) {
         long total = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             total += Math.max(0, end.getValue() - position.applyAsLong(end.getKey()));
@@ -130,7 +133,7 @@ final class LagProbe implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
                     admin.listConsumerGroupOffsets(processorGroup).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
-            committed.values().removeIf(java.util.Objects::isNull);
+            committed.values().removeIf(Objects::isNull);
             return committed;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the processor's offsets: " + e.getMessage(), e);

@@ -27,8 +27,7 @@ final class RowWatcher implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Map<UUID, Long> awaited = new ConcurrentHashMap<>();
-    /** Runs first published during the warm-up (as many as the warm-up published), and every run awaited since. */
-    private final Set<UUID> beforeMeasuring = ConcurrentHashMap.newKeySet();
+    /** Every run ever awaited, warm-up included: as many as the stage publishes. A run is timed at most once. */
     private final Set<UUID> everAwaited = ConcurrentHashMap.newKeySet();
     /** Awaited runs in the order they were first published; runs already seen are dropped as the watcher meets them. */
     private final Queue<UUID> publicationOrder = new ConcurrentLinkedQueue<>();
@@ -49,7 +48,7 @@ final class RowWatcher implements AutoCloseable {
      * published before measuring began, is not awaited again.
      */
     void await(UUID syncLogId, long publishedNanos) {
-        if (!beforeMeasuring.contains(syncLogId) && everAwaited.add(syncLogId)) {
+        if (everAwaited.add(syncLogId)) {
             awaited.put(syncLogId, publishedNanos);
             publicationOrder.add(syncLogId);
         }
@@ -60,8 +59,6 @@ final class RowWatcher implements AutoCloseable {
      * those still awaited (a run whose row is already there would look instant when its next event is published).
      */
     synchronized void startMeasuring() {
-        beforeMeasuring.addAll(everAwaited);
-        everAwaited.clear();
         awaited.clear();
         publicationOrder.clear();
         latencies.clear();
