@@ -189,8 +189,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 }
                 positionFromDatabase();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(nextPollTimeout());
-                if (inFlight.isDone()) {
-                    settle();
+                if (inFlight.isDone() && !settle()) {
+                    // These records follow a batch that was not committed: writing them would store offsets past a gap.
+                    // Every partition is read again from the database instead.
+                    continue;
                 }
                 Map<TopicPartition, Long> advanced = positionsPastAcknowledged();
                 if (!records.isEmpty() || !advanced.isEmpty()) {
