@@ -127,7 +127,7 @@ final class BenchKafka implements AutoCloseable {
     StreamsSettings streams(String applicationId, String guarantee) {
         StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
         return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee, 1,
-                defaults.commitInterval(), defaults.replicationFactor(), Map.of());
+                java.time.Duration.ofMillis(Long.getLong("bench.commitMs", defaults.commitInterval().toMillis())), defaults.replicationFactor(), Map.of());
     }
 
     EventPublisher publisher() {

@@ -30,6 +30,8 @@ final class EndToEndBenchmark {
     static final double GOAL_P99_MS = 1_000;
     private static final String APPLICATION_ID = "end-to-end-bench";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
+    private static final Duration MAX_WARM_UP = Duration.ofMinutes(4);
 
     private final BenchSize size;
     private final String databaseUrl;
@@ -44,7 +46,6 @@ final class EndToEndBenchmark {
     StageResult run() {
         int rate = size.offeredRate();
         long measured = rate * size.offeredFor().toSeconds();
-        long warmUp = Math.max(rate, measured / 10);
         kafka.freshTopics(List.of());
         try (BenchDatabase database = BenchDatabase.create(databaseUrl, "e2e")) {
             StreamsSettings streams = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
@@ -54,31 +55,62 @@ final class EndToEndBenchmark {
                  SinkRunner sink = SinkRunner.start(sinkConfig);
                  EventPublisher publisher = kafka.publisher();
                  RowWatcher watcher = new RowWatcher(database.jdbi())) {
+                // Warm-up: the same workload at the same rate until the JIT compilers have settled (or a bound).
+                Iterator<OutgoingEvent> workload = new Workload(rate * MAX_WARM_UP.toSeconds() + measured).iterator();
+                JitActivity jit = new JitActivity();
+                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit);
                 // Generated before the clock starts: the generator's parsing is the bench's work, not the pipeline's.
-                Iterator<OutgoingEvent> events = generated(warmUp + measured).iterator();
-                offer(events, warmUp, rate, publisher, watcher);
+                Iterator<OutgoingEvent> events = taken(workload, measured).iterator();
                 awaitDrained(watcher);
                 watcher.startMeasuring();
                 long offeredNanos;
+                long compileMsInWindow;
                 List<LagProbe.Sample> backlog;
                 Map<String, Long> topicRecords;
                 try (LagProbe lag = new LagProbe(kafka.admin(), database.jdbi(), APPLICATION_ID, sinkConfig.groupId(), watcher::stillAwaited)) {
+                    long compileMsBefore = jit.totalCompileMs();
                     offeredNanos = offer(events, measured, rate, publisher, watcher);
+                    compileMsInWindow = jit.totalCompileMs() - compileMsBefore;
                     awaitDrained(watcher);
                     backlog = lag.samples();
                     topicRecords = lag.topicSizes();
                 }
                 Latencies latencies = Latencies.of(watcher.latencies());
                 return result(streams, sinkConfig, rate, measured, offeredNanos, latencies, watcher.stillAwaited(), backlog, topicRecords,
-                        warmUp + measured);
+                        warmUp.events() + measured, warmUp, JitActivity.share(compileMsInWindow, offeredNanos));
             }
         }
     }
 
-    private static List<OutgoingEvent> generated(long count) {
+    private static List<OutgoingEvent> taken(Iterator<OutgoingEvent> workload, long count) {
         List<OutgoingEvent> events = new ArrayList<>((int) count);
-        new Workload(count).forEach(events::add);
+        for (long i = 0; i < count && workload.hasNext(); i++) {
+            events.add(workload.next());
+        }
         return events;
+    }
+
+    /** How long the warm-up offered events, how many, and whether the compilers had settled by its end. */
+    record WarmUp(long events, long nanos, boolean jitSettled) {}
+
+    /**
+     * Offers events at the rate, at least {@link #MIN_WARM_UP}, until the JIT has settled or {@link #MAX_WARM_UP} has
+     * passed; the workload is generated as it goes (the generator's cost lands on the warm-up, not on the window).
+     */
+    private static WarmUp warmUp(Iterator<OutgoingEvent> workload, int rate, EventPublisher publisher, RowWatcher watcher,
+                                 JitActivity jit) {
+        long started = System.nanoTime();
+        long offered = 0;
+        boolean settled = false;
+        while (System.nanoTime() - started < MAX_WARM_UP.toNanos()) {
+            offer(workload, rate, rate, publisher, watcher); // one second's worth
+            offered += rate;
+            settled = jit.settled();
+            if (settled && System.nanoTime() - started >= MIN_WARM_UP.toNanos()) {
+                break;
+            }
+        }
+        return new WarmUp(offered, System.nanoTime() - started, settled);
     }
 
     /** Publishes {@code count} events at {@code rate} per second, on a schedule, not as fast as possible; returns the time taken. */
@@ -124,12 +156,15 @@ final class EndToEndBenchmark {
 
     private static StageResult result(StreamsSettings streams, SinkConfig sink, int rate, long offered, long offeredNanos,
                                       Latencies latencies, int neverVisible, List<LagProbe.Sample> backlog,
-                                      Map<String, Long> topicRecords, long published) {
+                                      Map<String, Long> topicRecords, long published, WarmUp warmUp, double compileShareInWindow) {
         String settings = "commit " + streams.commitInterval().toMillis() + " ms";
         boolean met = latencies.count() > 0 && latencies.p99Ms() <= GOAL_P99_MS;
         List<ResultRow> rows = List.of(
                 ResultRow.plain("e2e", "offered rate (achieved), exactly_once_v2, " + settings,
                         Numbers.rate(Numbers.perSecond(offered, offeredNanos), "ev/s")),
+                ResultRow.plain("e2e", "warm-up until the JIT settled (settled?)",
+                        String.format("%.0f s (%s)", warmUp.nanos() / 1e9, warmUp.jitSettled() ? "yes" : "no, bound reached")),
+                ResultRow.plain("e2e", "JIT compile time in the window, share of wall clock", String.format("%.1f%%", 100 * compileShareInWindow)),
                 ResultRow.plain("e2e", "publish -> row visible, p50", Numbers.millis(latencies.p50Ms())),
                 ResultRow.plain("e2e", "publish -> row visible, p95", Numbers.millis(latencies.p95Ms())),
                 new ResultRow("e2e", "publish -> row visible, p99", Numbers.millis(latencies.p99Ms()), "", "",
@@ -145,6 +180,11 @@ final class EndToEndBenchmark {
         numbers.put("events", offered);
         numbers.put("guarantee", streams.processingGuarantee());
         numbers.put("commit_interval_ms", streams.commitInterval().toMillis());
+        numbers.put("warm_up_s", warmUp.nanos() / 1e9);
+        numbers.put("warm_up_events", warmUp.events());
+        numbers.put("warm_up_jit_settled", warmUp.jitSettled());
+        numbers.put("jit_settled_share", JitActivity.SETTLED_SHARE);
+        numbers.put("jit_compile_share_in_window", compileShareInWindow);
         numbers.put("sink_max_poll_records", sink.maxPollRecords());
         numbers.put("sink_poll_timeout_ms", sink.pollTimeout().toMillis());
         numbers.put("watch_period_ms", RowWatcher.PERIOD.toMillis());

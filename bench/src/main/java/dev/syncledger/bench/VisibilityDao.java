@@ -15,6 +15,16 @@ interface VisibilityDao {
             """)
     List<UUID> visibleSyncLogs(@Bind("ids") UUID[] ids);
 
+    record Inserted(long pk, UUID workspaceConnectorSyncLogId) {}
+
+    /** Rows inserted after the given primary key, oldest first. */
+    @SqlQuery("""
+            SELECT pk, workspace_connector_sync_log_id FROM workspace_connector_sync_logs
+            WHERE pk > :after ORDER BY pk LIMIT :limit
+            """)
+    @RegisterConstructorMapper(Inserted.class)
+    List<Inserted> insertedSyncLogs(@Bind("after") long after, @Bind("limit") int limit);
+
     /** Where the sink resumes, per partition: stored with the rows, so every record before it is in the tables. */
     record SinkOffset(String topic, int partition, long nextOffset) {}
 
