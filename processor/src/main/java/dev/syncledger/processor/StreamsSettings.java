@@ -1,17 +1,16 @@
 package dev.syncledger.processor;
 
-import dev.syncledger.processor.rejection.RejectingProcessingExceptionHandler;
-import dev.syncledger.processor.rejection.RejectingProductionExceptionHandler;
-import dev.syncledger.processor.store.LeveledCompaction;
-import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.text.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import dev.syncledger.schemas.kafka.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.syncledger.processor.rejection.RejectingProcessingExceptionHandler;
+import dev.syncledger.processor.rejection.RejectingProductionExceptionHandler;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings of a processor instance, typed, with the defaults sync-ledger runs with. */
@@ -92,8 +91,6 @@ public record StreamsSettings(
         // There is no global store; saying so keeps Kafka Streams from warning at every start that the handler skips one.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
-        // Our stores delete about as much as they write: leveled compaction keeps their size near what they hold.
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LeveledCompaction.class);
         // Every rule is per key and every clock per input partition: nothing needs the inputs of a task interleaved
         // by timestamp, so a task takes what is buffered without waiting on its empty partitions (the owners topic
         // is nearly always empty, and weighing it cost 6% of the thread).
