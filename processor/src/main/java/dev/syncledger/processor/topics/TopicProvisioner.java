@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -26,13 +28,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics sync-ledger needs when they are missing, state topics compacted, and refuses to
- * start on a state topic that exists but is not compacted: its rows would silently expire.
+ * start on a state topic that exists but is not compacted: its rows would silently expire. The processor's
+ * internal topic is bounded by size, never by time ({@link #INTERNAL_RETENTION_BYTES}), and an existing one
+ * that deletes by time is set so.
  */
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 30;
     private static final long RETRY_BACKOFF_MS = 100;
+    /**
+     * Per partition of the internal topic. Its records carry the claiming events' times, weeks old in a replay, so a
+     * time retention would delete an owner's answer before the claimant reads it (and the broker would forget the
+     * processor's producer with it: out-of-sequence errors for its next write). Answers are read within seconds and
+     * are about 100 bytes: this holds millions per partition.
+     */
+    static final long INTERNAL_RETENTION_BYTES = 256L << 20;
+    static final int INTERNAL_SEGMENT_BYTES = 64 << 20;
 
     private final Admin admin;
 
@@ -54,6 +66,7 @@ public final class TopicProvisioner {
             create(missing);
             awaitWritable(missing);
             checkCompacted(specs.stream().filter(spec -> spec.compacted() && existing.contains(spec.name())).toList());
+            boundBySize(specs.stream().filter(spec -> spec.role() == TopicSpec.Role.INTERNAL && existing.contains(spec.name())).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -131,10 +144,61 @@ public final class TopicProvisioner {
         }
     }
 
-    private static Map<String, String> configOf(TopicSpec spec) {
-        return spec.compacted()
-                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    /**
+     * An internal topic created before its retention was by size keeps deleting by time: it is set as a new one is.
+     * Only when it differs, and a principal without the right to alter topic configs gets a warning saying what to
+     * set, not a failed start.
+     */
+    private void boundBySize(List<TopicSpec> internalTopics) throws InterruptedException, ExecutionException, TimeoutException {
+        if (internalTopics.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = internalTopics.stream()
+                .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
+                .toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        configs.forEach((resource, config) -> {
+            ConfigEntry retention = config.get(TopicConfig.RETENTION_MS_CONFIG);
+            if (retention == null || !"-1".equals(retention.value())) {
+                changes.put(resource, internalRetention().entrySet().stream()
+                        .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET))
+                        .toList());
+            }
+        });
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("internal topics {} now delete by size only", changes.keySet().stream().map(ConfigResource::name).toList());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof AuthorizationException)) {
+                throw e;
+            }
+            LOG.warn("Internal topics {} delete by time, which can drop an owner's answer when old input is replayed, and this"
+                    + " principal may not change that: set {} on them", changes.keySet().stream().map(ConfigResource::name).toList(),
+                    internalRetention());
+        }
+    }
+
+    static Map<String, String> configOf(TopicSpec spec) {
+        if (spec.compacted()) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (spec.role() == TopicSpec.Role.INTERNAL) {
+            Map<String, String> config = new HashMap<>(internalRetention());
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+            return Map.copyOf(config);
+        }
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    }
+
+    private static Map<String, String> internalRetention() {
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(INTERNAL_RETENTION_BYTES),
+                TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(INTERNAL_SEGMENT_BYTES));
     }
 
     private static String rootMessage(Throwable e) {
