@@ -131,11 +131,7 @@ public final class TopicProvisioner {
         if (stateTopics.isEmpty()) {
             return;
         }
-        List<ConfigResource> resources = stateTopics.stream()
-                .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
-                .toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        for (Map.Entry<ConfigResource, Config> entry : configs.entrySet()) {
+        for (Map.Entry<ConfigResource, Config> entry : configsOf(stateTopics).entrySet()) {
             ConfigEntry policy = entry.getValue().get(TopicConfig.CLEANUP_POLICY_CONFIG);
             if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 throw new IllegalStateException("topic " + entry.getKey().name() + " exists but is not compacted (cleanup.policy="
@@ -153,12 +149,8 @@ public final class TopicProvisioner {
         if (internalTopics.isEmpty()) {
             return;
         }
-        List<ConfigResource> resources = internalTopics.stream()
-                .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
-                .toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
-        configs.forEach((resource, config) -> {
+        configsOf(internalTopics).forEach((resource, config) -> {
             ConfigEntry retention = config.get(TopicConfig.RETENTION_MS_CONFIG);
             if (retention == null || !"-1".equals(retention.value())) {
                 changes.put(resource, internalRetention().entrySet().stream()
@@ -182,7 +174,14 @@ public final class TopicProvisioner {
         }
     }
 
-    static Map<String, String> configOf(TopicSpec spec) {
+    private Map<ConfigResource, Config> configsOf(List<TopicSpec> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources = topics.stream()
+                .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
+                .toList();
+        return admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static Map<String, String> configOf(TopicSpec spec) {
         if (spec.compacted()) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
