@@ -30,8 +30,9 @@ final class EndToEndBenchmark {
     static final double GOAL_P99_MS = 1_000;
     private static final String APPLICATION_ID = "end-to-end-bench";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
-    private static final Duration MAX_WARM_UP = Duration.ofMinutes(4);
+    /** The warm-up, in windows: at least a third of one, at most four (20 s and 4 min at the full size). */
+    private static final double MIN_WARM_UP_WINDOWS = 1.0 / 3;
+    private static final int MAX_WARM_UP_WINDOWS = 4;
 
     private final BenchSize size;
     private final String databaseUrl;
@@ -56,9 +57,11 @@ final class EndToEndBenchmark {
                  EventPublisher publisher = kafka.publisher();
                  RowWatcher watcher = new RowWatcher(database.jdbi())) {
                 // Warm-up: the same workload at the same rate until the JIT compilers have settled (or a bound).
-                Iterator<OutgoingEvent> workload = new Workload(rate * MAX_WARM_UP.toSeconds() + measured).iterator();
+                Duration window = size.offeredFor();
+                Iterator<OutgoingEvent> workload = new Workload((MAX_WARM_UP_WINDOWS + 1) * measured).iterator();
                 JitActivity jit = new JitActivity();
-                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit);
+                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit,
+                        Duration.ofMillis((long) (window.toMillis() * MIN_WARM_UP_WINDOWS)), window.multipliedBy(MAX_WARM_UP_WINDOWS));
                 // Generated before the clock starts: the generator's parsing is the bench's work, not the pipeline's.
                 Iterator<OutgoingEvent> events = taken(workload, measured).iterator();
                 awaitDrained(watcher);
@@ -94,19 +97,19 @@ final class EndToEndBenchmark {
     record WarmUp(long events, long nanos, boolean jitSettled) {}
 
     /**
-     * Offers events at the rate, at least {@link #MIN_WARM_UP}, until the JIT has settled or {@link #MAX_WARM_UP} has
-     * passed; the workload is generated as it goes (the generator's cost lands on the warm-up, not on the window).
+     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed; the
+     * workload is generated as it goes (the generator's cost lands on the warm-up, not on the window).
      */
     private static WarmUp warmUp(Iterator<OutgoingEvent> workload, int rate, EventPublisher publisher, RowWatcher watcher,
-                                 JitActivity jit) {
+                                 JitActivity jit, Duration min, Duration max) {
         long started = System.nanoTime();
         long offered = 0;
         boolean settled = false;
-        while (System.nanoTime() - started < MAX_WARM_UP.toNanos()) {
+        while (System.nanoTime() - started < max.toNanos()) {
             offer(workload, rate, rate, publisher, watcher); // one second's worth
             offered += rate;
             settled = jit.settled();
-            if (settled && System.nanoTime() - started >= MIN_WARM_UP.toNanos()) {
+            if (settled && System.nanoTime() - started >= min.toNanos()) {
                 break;
             }
         }
