@@ -123,11 +123,15 @@ final class BenchKafka implements AutoCloseable {
         return topology;
     }
 
-    /** Settings for one processor run; every run has its own application id and state folder. */
+    /**
+     * Settings for one processor run; every run has its own application id and state folder. The system property
+     * {@code bench.commitMs} overrides the commit interval, for experiments.
+     */
     StreamsSettings streams(String applicationId, String guarantee) {
         StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
+        Duration commitInterval = Duration.ofMillis(Long.getLong("bench.commitMs", defaults.commitInterval().toMillis()));
         return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee, 1,
-                java.time.Duration.ofMillis(Long.getLong("bench.commitMs", defaults.commitInterval().toMillis())), defaults.replicationFactor(), Map.of());
+                commitInterval, defaults.replicationFactor(), Map.of());
     }
 
     EventPublisher publisher() {
