@@ -28,8 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Every connection has a connect timeout, a socket timeout, a statement timeout and TCP keep-alive
  * ({@link ConnectionLimits}): a server that stops answering fails a batch or a health check within bounds instead
- * of hanging it. Its statements are planned at each execution. A parameter of the same name in the URL takes
- * precedence.
+ * of hanging it. A parameter of the same name in the URL takes precedence.
  */
 public final class Database implements AutoCloseable {
 
@@ -118,10 +117,7 @@ public final class Database implements AutoCloseable {
             connections.setTcpKeepAlive(true);
         }
         if (parsed.getProperty("options") == null) {
-            // A plan per execution: a statement the driver prepared while a table was nearly empty otherwise keeps
-            // the generic plan PostgreSQL cached then. Creating missing documents kept hash-joining a sequential scan
-            // of the whole documents table, 190 ms a batch for 20 ids once it held 300,000 rows (0.5 ms re-planned).
-            connections.setOptions("-c statement_timeout=" + limits.statementTimeout().toMillis() + " -c plan_cache_mode=force_custom_plan");
+            connections.setOptions("-c statement_timeout=" + limits.statementTimeout().toMillis());
         }
         return connections;
     }
