@@ -65,8 +65,8 @@ final class EndToEndBenchmark {
                 // Generated before the clock starts: the generator's parsing is the bench's work, not the pipeline's.
                 Iterator<OutgoingEvent> events = taken(workload, measured).iterator();
                 awaitDrained(watcher);
-                // Statistics as autovacuum keeps them on a table that has run for a while: the connections plan each
-                // execution, and the watcher's tail asked of a never-analysed table was planned as a scan of a third of it.
+                // Statistics as autovacuum keeps them on a system that has run for a while, not those of tables just created:
+                // a plan made for a never-analysed table took the watcher's tail for a scan of a third of it.
                 database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
                 watcher.startMeasuring();
                 long offeredNanos;
