@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * How busy this JVM's JIT compilers are. On two cores, with a broker, the processor, the sink and PostgreSQL on the
@@ -34,16 +35,19 @@ final class JitActivity {
             return true; // nothing to wait for that can be seen
         }
         samples.addLast(new long[] {now, compileMs});
-        while (samples.size() > 1 && now - samples.peekFirst()[0] > WINDOW.toNanos()) {
-            long[] oldest = samples.pollFirst();
-            if (now - samples.peekFirst()[0] < WINDOW.toNanos()) {
-                samples.addFirst(oldest); // keep the one sample that makes the window whole
-                break;
-            }
+        // The oldest sample kept is the youngest one at least a window old, so that the share spans a whole window.
+        while (samples.size() > 1 && now - secondOldest()[0] >= WINDOW.toNanos()) {
+            samples.removeFirst();
         }
         long[] first = samples.peekFirst();
         long spanNanos = now - first[0];
         return spanNanos >= WINDOW.toNanos() && share(compileMs - first[1], spanNanos) < SETTLED_SHARE;
+    }
+
+    private long[] secondOldest() {
+        Iterator<long[]> it = samples.iterator();
+        it.next();
+        return it.next();
     }
 
     static double share(long compileMs, long wallNanos) {
