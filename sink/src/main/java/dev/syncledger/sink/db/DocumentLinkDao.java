@@ -36,6 +36,8 @@ public interface DocumentLinkDao {
             """)
     void upsert(@BindMethods DocumentLinkColumns batch);
 
+    /** Joins three growing tables to a batch's ids: planned for them (see {@link PlannedWithItsParameters}). */
+    @PlannedWithItsParameters
     @SqlUpdate("""
             DELETE FROM document_workspace_connectors l
             USING unnest(:documentId, :workspaceConnectorId, :direction) AS gone (document_id, workspace_connector_id, direction),

@@ -9,8 +9,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The parent rows the state rows point at, created on first sight and looked up by public id: one statement per
- * table for a batch's unknown ids, inserting in id order so that concurrent sinks lock them in the same order.
+ * table for a batch's unknown ids, inserting in id order so that concurrent sinks lock them in the same order. Each
+ * statement is planned for its ids: a cached plan made while a table was small would scan all of it later.
  */
+@PlannedWithItsParameters
 public interface ParentDao {
 
     /**
