@@ -2,7 +2,6 @@ package dev.syncledger.processor.retention;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -19,12 +18,32 @@ import java.util.function.Consumer;
  */
 public final class MemoryTimeIndex implements TimeIndex {
 
-    private record Slot(long atMs, String key) {}
+    /**
+     * Ordered by time, then by the key's hash, then by the key: a total order that does not depend on insertion (a
+     * restore rebuilds the same one), and that settles most ties without reading the key. Ties are the rule: the
+     * ledgers' expiries are bucketed by the hour, and comparing the keys' characters was most of the index's cost
+     * (String.compareTo was the top frame under a stream thread's 13% in it).
+     */
+    private record Slot(long atMs, int keyHash, String key) implements Comparable<Slot> {
 
-    private static final Comparator<Slot> ORDER = Comparator.comparingLong(Slot::atMs).thenComparing(Slot::key);
+        Slot(long atMs, String key) {
+            this(atMs, key.hashCode(), key);
+        }
+
+        @Override
+        public int compareTo(Slot other) {
+            if (atMs != other.atMs) {
+                return Long.compare(atMs, other.atMs);
+            }
+            if (keyHash != other.keyHash) {
+                return Integer.compare(keyHash, other.keyHash);
+            }
+            return key.compareTo(other.key);
+        }
+    }
 
     private final Consumer<MemoryTimeIndex> loader;
-    private final NavigableSet<Slot> slots = new TreeSet<>(ORDER);
+    private final NavigableSet<Slot> slots = new TreeSet<>();
     private boolean loaded;
 
     /** {@code loader} adds what the store it derives from holds, as committed, before this task wrote over it. */

@@ -61,4 +61,16 @@ class MemoryTimeIndexTest {
         index.reschedule("a", T.plusSeconds(30), T.plusSeconds(30));
         assertThat(index.due(T.plusSeconds(60), 10)).containsExactly(new TimeOrderedIndex.Entry(T.plusSeconds(30), "a"));
     }
+
+    @Test
+    void keysThatShareATimeAndAHashAreStillTwoEntries() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        index.add(T, "BB");
+        index.add(T, "Aa");
+        index.add(T, "Aa");
+        assertThat(index.due(T.plusSeconds(1), 10)).extracting(TimeOrderedIndex.Entry::key).containsExactly("Aa", "BB");
+
+        index.remove(T, "Aa");
+        assertThat(index.due(T.plusSeconds(1), 10)).extracting(TimeOrderedIndex.Entry::key).containsExactly("BB");
+    }
 }
