@@ -56,7 +56,7 @@ final class StateBenchmark {
 
     /** One simulated day as measured once the processor had folded it. */
     record Day(int day, long events, long horizonBoundBytes, long diagnosticBytes, Map<String, Long> entries,
-               ProcessMemory memory) {}
+               Map<String, Long> bytes, ProcessMemory memory) {}
 
     StageResult run() {
         kafka.freshTopics(List.of());
@@ -124,7 +124,7 @@ final class StateBenchmark {
             entries.put(store, streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
                     .approximateNumEntries());
         }
-        return new Day(day, events, all - diagnostics, diagnostics, entries, ProcessMemory.now());
+        return new Day(day, events, all - diagnostics, diagnostics, entries, bytes, ProcessMemory.now());
     }
 
     /** Bytes on disk per persistent store, over every task: {@code <state.dir>/<application.id>/<task>/rocksdb/<store>}. */
@@ -210,6 +210,7 @@ final class StateBenchmark {
             row.put("rss_bytes", day.memory().rssBytes());
             row.put("heap_bytes", day.memory().heapBytes());
             row.put("entries", day.entries());
+            row.put("store_bytes", day.bytes());
             perDay.add(row);
         }
         numbers.put("per_day", perDay);

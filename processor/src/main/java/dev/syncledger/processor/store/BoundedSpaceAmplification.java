@@ -1,0 +1,37 @@
+package dev.syncledger.processor.store;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.CompactionOptionsUniversal;
+import org.rocksdb.Options;
+
+/**
+ * Keeps each RocksDB store's size on disk near what it holds. Most of what the ledger stores write is deleted again
+ * once the horizon passes, and under Kafka Streams' universal compaction the deleted values and their tombstones stay
+ * on disk until a compaction merges every sorted run; RocksDB's default waits until the newer runs reach twice the
+ * oldest (a size amplification of 200%), so a store could take three times its live size. A full compaction now comes
+ * once they reach {@value #MAX_SIZE_AMPLIFICATION_PERCENT}% of it: more rewriting, all of it on RocksDB's background
+ * threads, for a disk footprint that follows what is held.
+ */
+public final class BoundedSpaceAmplification implements RocksDBConfigSetter {
+
+    static final int MAX_SIZE_AMPLIFICATION_PERCENT = 25;
+
+    // Kafka Streams makes one setter per store, so one native object to close per instance.
+    private CompactionOptionsUniversal universal;
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        universal = new CompactionOptionsUniversal();
+        universal.setMaxSizeAmplificationPercent(MAX_SIZE_AMPLIFICATION_PERCENT);
+        options.setCompactionOptionsUniversal(universal);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        if (universal != null) {
+            universal.close();
+            universal = null;
+        }
+    }
+}
