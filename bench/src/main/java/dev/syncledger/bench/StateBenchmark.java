@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -163,6 +164,19 @@ final class StateBenchmark {
         return (Instant) value.get(value.getSchema().getField("occurred_at").pos());
     }
 
+    /** The least-squares slope of the ledger stores' bytes on disk against the day. */
+    static double trendPerDay(List<Day> days) {
+        double meanDay = days.stream().mapToInt(Day::day).average().orElse(0);
+        double meanBytes = days.stream().mapToLong(Day::horizonBoundBytes).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (Day day : days) {
+            covariance += (day.day() - meanDay) * (day.horizonBoundBytes() - meanBytes);
+            variance += (day.day() - meanDay) * (day.day() - meanDay);
+        }
+        return variance == 0 ? 0 : covariance / variance;
+    }
+
     private static OutgoingEvent parse(EventLineParser parser, String line) {
         try {
             return parser.parse(line);
@@ -183,6 +197,11 @@ final class StateBenchmark {
         rows.add(new ResultRow("state", String.format("ledger stores on disk, day %d vs day %d", last.day(), settled.day()),
                 Numbers.mebibytes(last.horizonBoundBytes()), Numbers.mebibytes(settled.horizonBoundBytes()),
                 Numbers.ratio((double) last.horizonBoundBytes() / Math.max(1, settled.horizonBoundBytes())), "flat after the horizon"));
+        List<Day> afterHorizon = days.subList(settled.day() - 1, days.size());
+        LongSummaryStatistics held = afterHorizon.stream().mapToLong(Day::horizonBoundBytes).summaryStatistics();
+        rows.add(ResultRow.plain("state", String.format("ledger stores on disk, days %d-%d: least / most / trend", settled.day(), last.day()),
+                String.format("%s / %s / %+.1f%% of the mean a day", Numbers.mebibytes(held.getMin()), Numbers.mebibytes(held.getMax()),
+                        100 * trendPerDay(afterHorizon) / Math.max(1, held.getAverage()))));
         rows.add(new ResultRow("state", String.format("run ledgers held, day %d vs day %d", last.day(), settled.day()),
                 String.format("%,d", last.entries().getOrDefault("sync-log-ledgers", 0L)),
                 String.format("%,d", settled.entries().getOrDefault("sync-log-ledgers", 0L)),

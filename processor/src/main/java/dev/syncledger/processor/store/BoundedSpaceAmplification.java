@@ -12,10 +12,15 @@ import org.rocksdb.Options;
  * oldest (a size amplification of 200%), so a store could take three times its live size. A full compaction now comes
  * once they reach {@value #MAX_SIZE_AMPLIFICATION_PERCENT}% of it: more rewriting, all of it on RocksDB's background
  * threads, for a disk footprint that follows what is held.
+ *
+ * <p>Memtables of {@value #WRITE_BUFFER_BYTES} bytes instead of Kafka Streams' 16 MiB: each flush adds a sorted run of
+ * about that size, and up to three of them wait for the next compaction, so smaller flushes keep a store's size on disk
+ * within a few MiB of what it holds, and bound the memory the memtables take (three per store and task).
  */
 public final class BoundedSpaceAmplification implements RocksDBConfigSetter {
 
     static final int MAX_SIZE_AMPLIFICATION_PERCENT = 25;
+    static final long WRITE_BUFFER_BYTES = 4L << 20;
 
     // Kafka Streams makes one setter per store, so one native object to close per instance.
     private CompactionOptionsUniversal universal;
@@ -25,6 +30,7 @@ public final class BoundedSpaceAmplification implements RocksDBConfigSetter {
         universal = new CompactionOptionsUniversal();
         universal.setMaxSizeAmplificationPercent(MAX_SIZE_AMPLIFICATION_PERCENT);
         options.setCompactionOptionsUniversal(universal);
+        options.setWriteBufferSize(WRITE_BUFFER_BYTES);
     }
 
     @Override

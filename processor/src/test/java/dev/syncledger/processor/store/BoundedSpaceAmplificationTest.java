@@ -18,7 +18,7 @@ class BoundedSpaceAmplificationTest {
     }
 
     @Test
-    void aStoreIsCompactedWholeOnceItsNewerRunsReachAQuarterOfItsOldest() {
+    void aStoreIsCompactedWholeOnceItsNewerRunsReachAQuarterOfItsOldestAndFlushesSmallRuns() {
         BoundedSpaceAmplification setter = new BoundedSpaceAmplification();
         try (Options options = new Options().setCompactionStyle(CompactionStyle.UNIVERSAL)) {
             assertThat(options.compactionOptionsUniversal()).isNull();
@@ -26,6 +26,7 @@ class BoundedSpaceAmplificationTest {
             setter.setConfig("sync-log-ledgers", options, Map.of());
 
             assertThat(options.compactionOptionsUniversal().maxSizeAmplificationPercent()).isEqualTo(25);
+            assertThat(options.writeBufferSize()).isEqualTo(4L << 20);
             // Kafka Streams' own choice of compaction style stays.
             assertThat(options.compactionStyle()).isEqualTo(CompactionStyle.UNIVERSAL);
             setter.close("sync-log-ledgers", options);
