@@ -36,14 +36,20 @@ class ParentPlansIT {
             UUID known = handle.createQuery("SELECT document_id FROM documents ORDER BY pk DESC LIMIT 1").mapTo(UUID.class).one();
             UUID[] batch = Stream.concat(Stream.of(known), Arrays.stream(newIds(21))).toArray(UUID[]::new);
             Map<UUID, Long> pks = handle.inTransaction(transaction -> {
+                long before = sequentialScansOfDocuments(transaction);
                 Map<UUID, Long> found = parents.ensureDocuments(batch);
-                assertThat(sequentialScansOfDocuments(transaction)).as("sequential scans of documents in this transaction").isZero();
+                assertThat(sequentialScansOfDocuments(transaction) - before).as("sequential scans of documents by this statement").isZero();
                 return found;
             });
             assertThat(pks).containsOnlyKeys(batch);
         });
     }
 
+    /**
+     * This backend's sequential scans of documents not yet reported to the cumulative statistics: PostgreSQL 15 reports
+     * them at most once a second and only between transactions, so the count can include the statements before this
+     * transaction, but inside it only grows with the transaction's own scans.
+     */
     private static long sequentialScansOfDocuments(Handle transaction) {
         return transaction.createQuery("SELECT pg_stat_get_xact_numscans(CAST('documents' AS regclass))").mapTo(Long.class).one();
     }
