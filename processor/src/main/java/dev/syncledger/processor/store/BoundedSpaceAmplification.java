@@ -14,8 +14,8 @@ import org.rocksdb.Options;
  * threads, for a disk footprint that follows what is held.
  *
  * <p>Memtables of {@value #WRITE_BUFFER_BYTES} bytes instead of Kafka Streams' 16 MiB: each flush adds a sorted run of
- * about that size, and up to three of them wait for the next compaction, so smaller flushes keep a store's size on disk
- * within a few MiB of what it holds, and bound the memory the memtables take (three per store and task).
+ * about that size, and up to three of them wait for the next compaction, so smaller flushes keep what a store has on
+ * disk beyond what it holds to a few MiB, and bound the memory the memtables take (three per store and task).
  */
 public final class BoundedSpaceAmplification implements RocksDBConfigSetter {
 
