@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import dev.syncledger.processor.rejection.RejectingProcessingExceptionHandler;
 import dev.syncledger.processor.rejection.RejectingProductionExceptionHandler;
-import dev.syncledger.processor.store.BoundedSpaceAmplification;
+import dev.syncledger.processor.store.BoundedRocksDB;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings of a processor instance, typed, with the defaults sync-ledger runs with. */
@@ -93,7 +93,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
         // Forgotten ledgers leave tombstones: compact them away before a store grows far past what it holds.
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedSpaceAmplification.class);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDB.class);
         // Every rule is per key and every clock per input partition: nothing needs the inputs of a task interleaved
         // by timestamp, so a task takes what is buffered without waiting on its empty partitions (the owners topic
         // is nearly always empty, and weighing it cost 6% of the thread).
