@@ -92,7 +92,7 @@ public record StreamsSettings(
         // There is no global store; saying so keeps Kafka Streams from warning at every start that the handler skips one.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
-        // Forgotten ledgers leave tombstones: compact them away before a store grows far past what it holds.
+        // RocksDB's disk (tombstones of forgotten ledgers) and memory (caches, memtables) bounded whatever the partitions.
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDB.class);
         // Every rule is per key and every clock per input partition: nothing needs the inputs of a task interleaved
         // by timestamp, so a task takes what is buffered without waiting on its empty partitions (the owners topic
