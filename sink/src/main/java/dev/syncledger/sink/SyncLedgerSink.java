@@ -429,6 +429,12 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             consumer.pause(partitions);
             unpositioned.addAll(partitions);
+            if (inFlight.isEmpty()) {
+                // Positioned within this poll, so that it fetches them: left to the loop, the poll that assigned them
+                // would wait out its whole timeout with every partition paused. With a batch in flight the stored
+                // offsets may still move, so the loop positions them once it has settled.
+                positionFromDatabase();
+            }
         }
 
         @Override
