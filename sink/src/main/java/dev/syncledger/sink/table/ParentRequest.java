@@ -59,25 +59,25 @@ public final class ParentRequest {
 
     /**
      * Every requested parent's pk: from the cache where this sink has seen it committed, otherwise from one
-     * statement per table that creates what is missing; only ids another sink created meanwhile take a second look.
+     * statement per table that creates what is missing; ids that already existed take a second look.
      */
     public ParentKeys createMissing(ParentDao dao, ParentCache cache) {
         if (isEmpty()) {
             return ParentKeys.NONE;
         }
         Map<Kind, Map<UUID, Long>> pks = new EnumMap<>(Kind.class);
-        Map<UUID, Long> workspacePks = resolve(Kind.WORKSPACE, workspaces, cache, dao::ensureWorkspaces, dao::workspacePks);
+        Map<UUID, Long> workspacePks = resolve(Kind.WORKSPACE, workspaces, cache, dao::createWorkspaces, dao::workspacePks);
         pks.put(Kind.WORKSPACE, workspacePks);
         pks.put(Kind.CONNECTOR, resolve(Kind.CONNECTOR, workspaceOfConnector.keySet(), cache,
-                ids -> dao.ensureConnectors(ids, Arrays.stream(ids).map(id -> workspacePks.get(workspaceOfConnector.get(id))).toArray(Long[]::new)),
+                ids -> dao.createConnectors(ids, Arrays.stream(ids).map(id -> workspacePks.get(workspaceOfConnector.get(id))).toArray(Long[]::new)),
                 dao::connectorPks));
-        pks.put(Kind.DOCUMENT, resolve(Kind.DOCUMENT, documents, cache, dao::ensureDocuments, dao::documentPks));
-        pks.put(Kind.PEOPLE, resolve(Kind.PEOPLE, peoples, cache, dao::ensurePeoples, dao::peoplePks));
-        pks.put(Kind.TASK, resolve(Kind.TASK, tasks, cache, dao::ensureTasks, dao::taskPks));
+        pks.put(Kind.DOCUMENT, resolve(Kind.DOCUMENT, documents, cache, dao::createDocuments, dao::documentPks));
+        pks.put(Kind.PEOPLE, resolve(Kind.PEOPLE, peoples, cache, dao::createPeoples, dao::peoplePks));
+        pks.put(Kind.TASK, resolve(Kind.TASK, tasks, cache, dao::createTasks, dao::taskPks));
         return new ParentKeys(pks);
     }
 
-    private static Map<UUID, Long> resolve(Kind kind, Set<UUID> ids, ParentCache cache, Function<UUID[], Map<UUID, Long>> ensure,
+    private static Map<UUID, Long> resolve(Kind kind, Set<UUID> ids, ParentCache cache, Function<UUID[], Map<UUID, Long>> create,
                                            Function<UUID[], Map<UUID, Long>> lookup) {
         Map<UUID, Long> pks = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class ParentRequest {
             }
         }
         if (!unknown.isEmpty()) {
-            pks.putAll(ensure.apply(unknown.toArray(UUID[]::new)));
+            pks.putAll(create.apply(unknown.toArray(UUID[]::new)));
             if (pks.size() < ids.size()) {
                 pks.putAll(lookup.apply(ids.stream().filter(id -> !pks.containsKey(id)).toArray(UUID[]::new)));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.sink.fixtures.PostgresSchema;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ class ParentPlansIT {
             handle.execute("ANALYZE documents");
             ParentDao parents = handle.attach(ParentDao.class);
             for (int batch = 0; batch < 12; batch++) {
-                assertThat(parents.ensureDocuments(newIds(50))).hasSize(50);
+                assertThat(parents.createDocuments(newIds(50))).hasSize(50);
             }
             handle.execute("INSERT INTO documents (document_id) SELECT gen_random_uuid() FROM generate_series(1, 100000)");
 
@@ -37,8 +38,10 @@ class ParentPlansIT {
             UUID[] batch = Stream.concat(Stream.of(known), Arrays.stream(newIds(21))).toArray(UUID[]::new);
             Map<UUID, Long> pks = handle.inTransaction(transaction -> {
                 long before = sequentialScansOfDocuments(transaction);
-                Map<UUID, Long> found = parents.ensureDocuments(batch);
-                assertThat(sequentialScansOfDocuments(transaction) - before).as("sequential scans of documents by this statement").isZero();
+                Map<UUID, Long> found = new HashMap<>(parents.createDocuments(batch));
+                assertThat(found).as("created").doesNotContainKey(known).hasSize(batch.length - 1);
+                found.putAll(parents.documentPks(new UUID[] {known}));
+                assertThat(sequentialScansOfDocuments(transaction) - before).as("sequential scans of documents by these statements").isZero();
                 return found;
             });
             assertThat(pks).containsOnlyKeys(batch);
