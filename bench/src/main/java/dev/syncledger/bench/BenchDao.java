@@ -17,6 +17,10 @@ interface BenchDao {
     @SqlUpdate("DROP TABLE IF EXISTS <copy>")
     void dropCopy(@Define("copy") String copy);
 
+    /** Needs superuser or pg_checkpoint. */
+    @SqlUpdate("CHECKPOINT")
+    void checkpoint();
+
     @SqlQuery("SELECT count(*) FROM <table>")
     long count(@Define("table") String table);
 }

@@ -4,11 +4,14 @@ import dev.syncledger.sink.db.Database;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /** A migrated schema of the real PostgreSQL that lives for one benchmark and is dropped after it. */
 final class BenchDatabase implements AutoCloseable {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+    private static volatile boolean checkpointRefusalReported;
 
     private final String url;
     private final Database database;
@@ -24,6 +27,26 @@ final class BenchDatabase implements AutoCloseable {
         Database database = Database.connect(url, "sync_ledger_bench_" + purpose + "_" + HexFormat.of().formatHex(random));
         database.migrate();
         return new BenchDatabase(url, database);
+    }
+
+    /**
+     * Writes out what earlier stages left dirty, so that the next timed measurement does not share the disk with a
+     * checkpoint it did not cause (the naive sink's slices sped up by a tenth from first to last while one finished).
+     */
+    static void checkpoint(Jdbi jdbi) {
+        try {
+            jdbi.useExtension(BenchDao.class, BenchDao::checkpoint);
+        } catch (JdbiException e) {
+            if (!checkpointRefusalReported) {
+                checkpointRefusalReported = true;
+                System.err.println("bench: cannot CHECKPOINT before timing (the bench user needs superuser or pg_checkpoint): "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    void checkpoint() {
+        checkpoint(database.jdbi());
     }
 
     String url() {

@@ -41,6 +41,7 @@ final class CopyBaseline {
                 handle.attach(BenchDao.class).createUnindexedCopy(table.copy(), table.table());
             }
         });
+        BenchDatabase.checkpoint(jdbi);
         return jdbi.inTransaction(handle -> {
             long rows = 0;
             long started = System.nanoTime();
@@ -67,6 +68,7 @@ final class CopyBaseline {
                 states.put(table, file);
             }
         });
+        BenchDatabase.checkpoint(target);
         return target.inTransaction(handle -> {
             long rows = 0;
             long started = System.nanoTime();

@@ -53,6 +53,7 @@ final class NaiveSink {
             prepared.add(Prepared.of(topic.table(), topic.values(), request));
         }
         ParentKeys parents = jdbi.inTransaction(handle -> request.createMissing(handle.attach(ParentDao.class), new ParentCache(0)));
+        BenchDatabase.checkpoint(jdbi);
         List<Double> sliceRates = new ArrayList<>();
         long rows = 0;
         long nanos = 0;

@@ -81,6 +81,7 @@ final class PeerBenchmark {
             for (int i = 1; i <= RUNS; i++) {
                 try (BenchDatabase database = BenchDatabase.create(databaseUrl, "peer_" + i)) {
                     double before = copyFinalRows(database, finalRows);
+                    database.checkpoint();
                     long nanos = sink(database, "peer-sink-" + i);
                     double after = copyFinalRows(database, finalRows);
                     runs.add(new Run(Numbers.perSecond(records, nanos), before, after));
@@ -99,6 +100,7 @@ final class PeerBenchmark {
             dao.dropCopy(table.copy());
             dao.createUnindexedCopy(table.copy(), table.table());
         });
+        database.checkpoint();
         return database.jdbi().inTransaction(handle -> {
             long rows = 0;
             long started = System.nanoTime();

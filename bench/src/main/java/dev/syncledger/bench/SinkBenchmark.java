@@ -59,6 +59,8 @@ final class SinkBenchmark {
         try (BenchDatabase sinkDb = BenchDatabase.create(databaseUrl, "sink");
              BenchDatabase schemaDb = BenchDatabase.create(databaseUrl, "schemacopy");
              BenchDatabase naiveDb = BenchDatabase.create(databaseUrl, "naive")) {
+            // Each timed measurement starts from a checkpoint, not from the writes of the one before it.
+            sinkDb.checkpoint();
             SinkRun sink = runSink(kafka, sinkDb);
             long tableRows = tableRows(sinkDb);
             CopyBaseline.Result intoSchema = CopyBaseline.measureIntoSchema(sinkDb.jdbi(), schemaDb.jdbi(), work);
