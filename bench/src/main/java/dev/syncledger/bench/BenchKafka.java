@@ -131,7 +131,7 @@ final class BenchKafka implements AutoCloseable {
         StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
         Duration commitInterval = Duration.ofMillis(Long.getLong("bench.commitMs", defaults.commitInterval().toMillis()));
         return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee, 1,
-                commitInterval, defaults.replicationFactor(), Map.of());
+                commitInterval, defaults.replicationFactor(), defaults.storeMemoryBytes(), Map.of());
     }
 
     EventPublisher publisher() {

@@ -23,6 +23,7 @@ public record StreamsSettings(
         int threads,
         Duration commitInterval,
         short replicationFactor,
+        long storeMemoryBytes,
         Map<String, Object> overrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "sync-ledger";
@@ -43,6 +44,10 @@ public record StreamsSettings(
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
+        if (storeMemoryBytes < BoundedRocksDB.MIN_MEMORY_BYTES) {
+            throw new IllegalArgumentException("storeMemoryBytes must be at least " + BoundedRocksDB.MIN_MEMORY_BYTES + ", was "
+                    + storeMemoryBytes);
+        }
     }
 
     /** The brokers, as the settings' users mostly need them. */
@@ -58,15 +63,23 @@ public record StreamsSettings(
     /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
     public static StreamsSettings defaults(KafkaConnection kafka, Path stateDir) {
         return new StreamsSettings(DEFAULT_APPLICATION_ID, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, 1,
-                Duration.ofMillis(100), (short) 1, Map.of());
+                Duration.ofMillis(100), (short) 1, BoundedRocksDB.DEFAULT_MEMORY_BYTES, Map.of());
     }
 
     public StreamsSettings withApplicationId(String id) {
-        return new StreamsSettings(id, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, overrides);
+        return new StreamsSettings(id, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, storeMemoryBytes,
+                overrides);
+    }
+
+    /** What all of this instance's RocksDB stores may take together: block cache, index and filter blocks, memtables. */
+    public StreamsSettings withStoreMemory(long bytes) {
+        return new StreamsSettings(applicationId, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, bytes,
+                overrides);
     }
 
     public StreamsSettings withOverrides(Map<String, Object> more) {
-        return new StreamsSettings(applicationId, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor, more);
+        return new StreamsSettings(applicationId, kafka, stateDir, processingGuarantee, threads, commitInterval, replicationFactor,
+                storeMemoryBytes, more);
     }
 
     /** What the main consumer fetches per partition at a time: small, so that an owner's answer is not queued behind a backlog. */
@@ -94,6 +107,7 @@ public record StreamsSettings(
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
         // RocksDB's disk (tombstones of forgotten ledgers) and memory (caches, memtables) bounded whatever the partitions.
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDB.class);
+        props.put(BoundedRocksDB.MEMORY_BYTES_CONFIG, storeMemoryBytes);
         // Every rule is per key and every clock per input partition: nothing needs the inputs of a task interleaved
         // by timestamp, so a task takes what is buffered without waiting on its empty partitions (the owners topic
         // is nearly always empty, and weighing it cost 6% of the thread).

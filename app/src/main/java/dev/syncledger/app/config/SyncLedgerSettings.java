@@ -4,6 +4,7 @@ import dev.syncledger.schemas.text.Redaction;
 import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.processor.TopologyConfig;
 import dev.syncledger.processor.ledger.LedgerRules;
+import dev.syncledger.processor.store.BoundedRocksDB;
 import dev.syncledger.processor.watch.WatchRules;
 import dev.syncledger.schemas.kafka.KafkaConnection;
 import dev.syncledger.schemas.serde.SchemaRegistrySettings;
@@ -38,6 +39,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param partitions          partitions of created topics ({@code --partitions})
  * @param replicationFactor   replicas of created topics and of Kafka Streams' internal topics ({@code --replication-factor})
  * @param stateDir            Kafka Streams' local state ({@code --state-dir})
+ * @param storeMemoryMib      what the processor's RocksDB stores share, in MiB ({@code --store-memory-mib})
  */
 public record SyncLedgerSettings(
         KafkaConnection kafka,
@@ -55,7 +57,8 @@ public record SyncLedgerSettings(
         boolean createTopics,
         int partitions,
         short replicationFactor,
-        Path stateDir) {
+        Path stateDir,
+        long storeMemoryMib) {
 
     /** The sink's consumer group for an application id: instances with one application id share both. */
     public static final String SINK_GROUP_SUFFIX = "-sink";
@@ -77,13 +80,15 @@ public record SyncLedgerSettings(
         require(partitions >= 1, "--partitions must be at least 1");
         require(replicationFactor >= 1, "--replication-factor must be at least 1");
         Objects.requireNonNull(stateDir, "stateDir");
+        require(storeMemoryMib << 20 >= BoundedRocksDB.MIN_MEMORY_BYTES && storeMemoryMib < 1L << 40,
+                "--store-memory-mib must be at least " + (BoundedRocksDB.MIN_MEMORY_BYTES >> 20) + ", was " + storeMemoryMib);
     }
 
     public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
-                                        ProcessorOptions processor, TopicOptions topics, Path stateDir) {
+                                        ProcessorOptions processor, TopicOptions topics, Path stateDir, long storeMemoryMib) {
         return new SyncLedgerSettings(kafka.connection(), registry.settings(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), database.rejectedRetention(), processor.applicationId(), processor.threads(),
-                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir);
+                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir, storeMemoryMib);
     }
 
     public String bootstrapServers() {
@@ -107,7 +112,7 @@ public record SyncLedgerSettings(
     public StreamsSettings streams() {
         StreamsSettings defaults = StreamsSettings.defaults(kafka, stateDir);
         return new StreamsSettings(applicationId, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, threads,
-                defaults.commitInterval(), replicationFactor, Map.of());
+                defaults.commitInterval(), replicationFactor, storeMemoryMib << 20, Map.of());
     }
 
     public String sinkGroupId() {

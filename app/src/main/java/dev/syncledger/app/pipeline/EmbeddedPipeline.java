@@ -102,7 +102,8 @@ public final class EmbeddedPipeline implements AutoCloseable {
         KafkaConnection kafka = KafkaConnection.to(broker.bootstrapServers());
         StreamsSettings defaults = StreamsSettings.defaults(kafka, work.resolve("streams"));
         StreamsSettings streams = new StreamsSettings(options.applicationId(), kafka, defaults.stateDir(),
-                defaults.processingGuarantee(), options.threads(), defaults.commitInterval(), defaults.replicationFactor(), Map.of());
+                defaults.processingGuarantee(), options.threads(), defaults.commitInterval(), defaults.replicationFactor(),
+                defaults.storeMemoryBytes(), Map.of());
         sink = keep(SinkRunner.start(SinkConfig.of(kafka)
                 .withDatabaseUrl(options.databaseUrl())
                 .withSchema(options.database().schema())

@@ -79,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams' local state; one per instance on a machine (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
+    @Option(names = "--store-memory-mib", paramLabel = "MIB", defaultValue = "512",
+            description = "Memory all of the processor's RocksDB stores share, whatever the partitions it owns: one block cache"
+                    + " holding their indexes and filters, a quarter of it for memtables (default: ${DEFAULT-VALUE}, at least 64).")
+    long storeMemoryMib;
+
     private final Shutdown shutdown;
     private final Map<String, String> environment;
 
@@ -90,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The settings this command line resolved to: flags, then environment, then --config file, then defaults. */
     public SyncLedgerSettings settings() {
         try {
-            return SyncLedgerSettings.of(kafka, registry, database, processor, topics, stateDir);
+            return SyncLedgerSettings.of(kafka, registry, database, processor, topics, stateDir, storeMemoryMib);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -6,6 +6,7 @@ import dev.syncledger.app.SyncLedgerCli;
 import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.run.RunCommand;
+import dev.syncledger.processor.store.BoundedRocksDB;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,6 +48,13 @@ class SettingsPrecedenceTest {
         assertThat(settings.sinkGroupId()).isEqualTo("sync-ledger-sink");
         assertThat(settings.diagnosticRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("user.home"), "sync-ledger-state"));
+    }
+
+    @Test
+    void shouldHandTheStoreBudgetToTheProcessorsRocksDbStores() {
+        assertThat(settings(Map.of(), "run").streams().toProperties().get(BoundedRocksDB.MEMORY_BYTES_CONFIG)).isEqualTo(512L << 20);
+        assertThat(settings(Map.of("SYNC_LEDGER_STORE_MEMORY_MIB", "2048"), "run").streams().toProperties()
+                .get(BoundedRocksDB.MEMORY_BYTES_CONFIG)).isEqualTo(2048L << 20);
     }
 
     @Test

@@ -49,6 +49,14 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldExitWithUsageCodeForAStoreBudgetTooSmallForTheStores() {
+        int code = run("run", "--store-memory-mib", "16");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--store-memory-mib must be at least 64, was 16");
+    }
+
+    @Test
     void shouldSayInOneLineThatKafkaCannotBeReached() {
         int code = run("run", "--only", "processor", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
                 "--state-dir", stateDir.toString());

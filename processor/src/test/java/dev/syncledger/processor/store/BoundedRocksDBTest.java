@@ -1,6 +1,7 @@
 package dev.syncledger.processor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncledger.processor.StreamsSettings;
 import java.nio.file.Path;
@@ -53,11 +54,30 @@ class BoundedRocksDBTest {
     }
 
     @Test
+    void storesWithOneBudgetShareOneCacheOfThatSizeAQuarterOfItForMemtables() {
+        BoundedRocksDB.SharedMemory budget = BoundedRocksDB.sharedMemory(Map.of(BoundedRocksDB.MEMORY_BYTES_CONFIG, 256L << 20));
+
+        assertThat(budget.cacheBytes()).isEqualTo(256L << 20);
+        assertThat(budget.memtableBytes()).isEqualTo(64L << 20);
+        assertThat(BoundedRocksDB.sharedMemory(Map.of(BoundedRocksDB.MEMORY_BYTES_CONFIG, "268435456"))).isSameAs(budget);
+        assertThat(BoundedRocksDB.sharedMemory(Map.of()).cacheBytes()).isEqualTo(BoundedRocksDB.DEFAULT_MEMORY_BYTES);
+    }
+
+    @Test
+    void aBudgetTooSmallForTheStoresIsRefused() {
+        assertThatThrownBy(() -> BoundedRocksDB.sharedMemory(Map.of(BoundedRocksDB.MEMORY_BYTES_CONFIG, 1L << 20)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(BoundedRocksDB.MEMORY_BYTES_CONFIG);
+        assertThatThrownBy(() -> StreamsSettings.defaults("127.0.0.1:9092", Path.of("state")).withStoreMemory(1L << 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("storeMemoryBytes");
+    }
+
+    @Test
     void everyProcessorStoreIsConfiguredByIt() {
         StreamsSettings settings = StreamsSettings.defaults("127.0.0.1:9092", Path.of("state"));
 
         assertThat(settings.toProperties().get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
                 .isEqualTo(BoundedRocksDB.class);
+        assertThat(settings.withStoreMemory(1L << 30).toProperties().get(BoundedRocksDB.MEMORY_BYTES_CONFIG)).isEqualTo(1L << 30);
     }
 
     /** As Kafka Streams hands options to a config setter: universal compaction and a block-based table of its own. */
