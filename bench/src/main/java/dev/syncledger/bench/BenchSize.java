@@ -23,7 +23,7 @@ record BenchSize(String name, int processorEvents, int offeredRate, Duration off
 
     static final BenchSize QUICK = new BenchSize("quick", 2_000, 200, Duration.ofSeconds(3), 2_000, 20_000, 1_000, 200, 4_000, 9, 500);
     static final BenchSize FULL = new BenchSize("full", 1_000_000, 5_000, Duration.ofSeconds(60), 1_000_000, 10_000_000,
-            1_000_000, 90_000, 10_000_000, 30, 50_000);
+            1_000_000, 180_000, 10_000_000, 30, 50_000);
 
     /** The same size, offering the end-to-end run another rate: to find the latency at a rate the pipeline sustains. */
     BenchSize withOfferedRate(int rate) {
