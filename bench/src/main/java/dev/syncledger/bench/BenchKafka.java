@@ -68,6 +68,29 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /** Deletes every topic the previous stage left, then creates sync-ledger's topics and {@code more}, empty. */
+    /**
+     * Deletes one topic and creates it again, empty: for a topic a topology reads under every application id (the
+     * connector owners), so that one run does not start from the answers another wrote.
+     */
+    void freshTopic(TopicSpec spec) {
+        try {
+            admin.deleteTopics(List.of(spec.name())).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+            while (admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(spec.name())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + spec.name() + " was not deleted in time");
+                }
+                ProcessorBenchmark.sleep(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reset topic " + spec.name() + ": " + e.getMessage(), e);
+        }
+        new TopicProvisioner(admin).ensure(List.of(spec), PARTITIONS, (short) 1);
+    }
+
     void freshTopics(List<TopicSpec> more) {
         try {
             Set<String> left = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -130,8 +153,8 @@ final class BenchKafka implements AutoCloseable {
     StreamsSettings streams(String applicationId, String guarantee) {
         StreamsSettings defaults = StreamsSettings.defaults(bootstrapServers(), work.resolve("streams-" + applicationId));
         Duration commitInterval = Duration.ofMillis(Long.getLong("bench.commitMs", defaults.commitInterval().toMillis()));
-        return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee, 1,
-                commitInterval, defaults.replicationFactor(), defaults.storeMemoryBytes(), Map.of());
+        return new StreamsSettings(applicationId, defaults.kafka(), defaults.stateDir(), guarantee,
+                Integer.getInteger("bench.threads", defaults.threads()), commitInterval, defaults.replicationFactor(), defaults.storeMemoryBytes(), Map.of());
     }
 
     EventPublisher publisher() {

@@ -20,7 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * Events per second the processor folds, against a pass-through topology on the same broker with the
  * same topics, serdes and guarantee, in the same run. The workload is published once, before any
  * clock starts; each run reads it from the beginning under its own application id, and is timed from
- * RUNNING until its committed offsets reach the end of every topic it reads.
+ * RUNNING until its committed offsets reach the end of every topic it reads. Before the timed runs, each topology
+ * folds the workload once, untimed; each processor run starts from an empty owners topic, as the first does.
  */
 final class ProcessorBenchmark {
 
@@ -40,11 +41,26 @@ final class ProcessorBenchmark {
         kafka.freshTopics(outputs);
         long events = kafka.publishAll(new Workload(size.processorEvents()));
 
+        // Untimed: each topology folds the whole workload once under a throwaway application id, so that the timed runs
+        // measure code the JIT has compiled, as a long-running service is, and not C2 taking most of a core meanwhile.
+        JitActivity jit = new JitActivity();
+        long warmUpStarted = System.nanoTime();
+        passThrough(kafka, "warm-up-pass-through", StreamsConfig.EXACTLY_ONCE_V2, events);
+        kafka.freshTopic(Topics.CONNECTOR_OWNERS);
+        processor(kafka, "warm-up-processor", StreamsConfig.EXACTLY_ONCE_V2, events);
+        long warmUpNanos = System.nanoTime() - warmUpStarted;
+        long compileMsBefore = jit.totalCompileMs();
+        long timedStarted = System.nanoTime();
+
         double passThroughEos = passThrough(kafka, "pass-through-eos", StreamsConfig.EXACTLY_ONCE_V2, events);
+        kafka.freshTopic(Topics.CONNECTOR_OWNERS);
+        Map<String, Long> endsBefore = kafka.endOffsets();
         double processorEos = processor(kafka, "processor-eos", StreamsConfig.EXACTLY_ONCE_V2, events);
+        double compileShareEos = JitActivity.share(jit.totalCompileMs() - compileMsBefore, System.nanoTime() - timedStarted);
         // Read before the other runs write to the same state topics: what one exactly-once run wrote per input event.
-        Map<String, Double> writtenPerEvent = writtenPerEvent(kafka, "processor-eos", events);
+        Map<String, Double> writtenPerEvent = writtenPerEvent(kafka, "processor-eos", events, endsBefore);
         double passThroughAlos = passThrough(kafka, "pass-through-alos", StreamsConfig.AT_LEAST_ONCE, events);
+        kafka.freshTopic(Topics.CONNECTOR_OWNERS);
         double processorAlos = processor(kafka, "processor-alos", StreamsConfig.AT_LEAST_ONCE, events);
 
         double ratioEos = processorEos / passThroughEos;
@@ -57,6 +73,9 @@ final class ProcessorBenchmark {
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("events", events);
         numbers.put("partitions", BenchKafka.PARTITIONS);
+        numbers.put("warm_up_s", warmUpNanos / 1e9);
+        numbers.put("jit_compile_share_exactly_once_runs", compileShareEos);
+        numbers.put("stream_threads", kafka.streams("x", StreamsConfig.EXACTLY_ONCE_V2).threads());
         numbers.put("commit_interval_ms", kafka.streams("x", StreamsConfig.EXACTLY_ONCE_V2).commitInterval().toMillis());
         numbers.put("exactly_once_v2", Map.of("processor_events_per_s", processorEos, "pass_through_events_per_s", passThroughEos,
                 "ratio", ratioEos, "goal", GOAL));
@@ -77,17 +96,19 @@ final class ProcessorBenchmark {
 
     /**
      * Offsets each topic the processor writes advanced per input event: its records plus, under exactly-once, one
-     * transaction marker per partition and commit. Input and pass-through topics are left out.
+     * transaction marker per partition and commit, counted from {@code before} (the warm-up wrote to the same state
+     * topics). Input and pass-through topics are left out.
      */
-    private static Map<String, Double> writtenPerEvent(BenchKafka kafka, String applicationId, long events) {
+    private static Map<String, Double> writtenPerEvent(BenchKafka kafka, String applicationId, long events, Map<String, Long> before) {
         Set<String> skipped = new HashSet<>(BenchKafka.names(Topics.INPUTS));
         skipped.addAll(PassThroughTopology.outputTopics());
         Map<String, Double> perEvent = new TreeMap<>();
         kafka.endOffsets().forEach((topic, end) -> {
             boolean ours = !topic.startsWith("processor-") || topic.startsWith(applicationId + "-");
-            if (ours && !skipped.contains(topic) && end > 0) {
+            long written = end - before.getOrDefault(topic, 0L);
+            if (ours && !skipped.contains(topic) && written > 0) {
                 perEvent.put(topic.startsWith(applicationId + "-") ? topic.substring(applicationId.length() + 1) : topic,
-                        Math.round(1000.0 * end / events) / 1000.0);
+                        Math.round(1000.0 * written / events) / 1000.0);
             }
         });
         return perEvent;
