@@ -29,6 +29,14 @@ public record StreamsSettings(
     public static final String DEFAULT_APPLICATION_ID = "sync-ledger";
 
     /**
+     * One stream thread. A second folds while the first waits for its commit, and on the 2-core bench machine took the
+     * processor from 19,141 to 26,217 events/s under exactly-once, but at 5,000 events/s the two threads, the JIT, the
+     * sink and PostgreSQL contended for the cores and the end-to-end p99 went from 0.4-0.5 s to 1.09 s (BENCHMARKS.md).
+     * Where the broker and the database have cores of their own, {@code --threads} is worth raising.
+     */
+    public static final int DEFAULT_THREADS = 1;
+
+    /**
      * The record cache, shared by the stream threads. Only the commit hooks' one-entry stores use it: ledgers and
      * connector states are held by the processor itself ({@code WriteBehindStore}), decoded.
      */
@@ -55,14 +63,14 @@ public record StreamsSettings(
         return kafka.bootstrapServers();
     }
 
-    /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
+    /** exactly_once_v2, {@value #DEFAULT_THREADS} thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
     public static StreamsSettings defaults(String bootstrapServers, Path stateDir) {
         return defaults(KafkaConnection.to(bootstrapServers), stateDir);
     }
 
-    /** exactly_once_v2, one thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
+    /** exactly_once_v2, {@value #DEFAULT_THREADS} thread, Kafka Streams' own 100 ms commit interval for exactly-once. */
     public static StreamsSettings defaults(KafkaConnection kafka, Path stateDir) {
-        return new StreamsSettings(DEFAULT_APPLICATION_ID, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, 1,
+        return new StreamsSettings(DEFAULT_APPLICATION_ID, kafka, stateDir, StreamsConfig.EXACTLY_ONCE_V2, DEFAULT_THREADS,
                 Duration.ofMillis(100), (short) 1, BoundedRocksDB.DEFAULT_MEMORY_BYTES, Map.of());
     }
 

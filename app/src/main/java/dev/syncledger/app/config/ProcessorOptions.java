@@ -17,7 +17,7 @@ public final class ProcessorOptions {
                     + " this id with -sink appended (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + StreamsSettings.DEFAULT_THREADS,
             description = "Kafka Streams threads of this instance (default: ${DEFAULT-VALUE}).")
     int threads;
 

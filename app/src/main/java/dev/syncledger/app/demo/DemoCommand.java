@@ -1,5 +1,6 @@
 package dev.syncledger.app.demo;
 
+import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.app.config.DurationConverter;
 import dev.syncledger.app.cli.Shutdown;
 import dev.syncledger.app.cli.UserFacingException;
@@ -57,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Processor stream threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + StreamsSettings.DEFAULT_THREADS, description = "Processor stream threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,

@@ -35,7 +35,7 @@ public final class ProcessorRunner implements AutoCloseable {
     }
 
     public static ProcessorRunner start(StreamsSettings settings, TopologyConfig topologyConfig, Duration startTimeout) {
-        return start(settings, topologyConfig, startTimeout, ThreadReplacements.DEFAULT);
+        return start(settings, topologyConfig, startTimeout, ThreadReplacements.DEFAULT.forThreads(settings.threads()));
     }
 
     public static ProcessorRunner start(StreamsSettings settings, TopologyConfig topologyConfig, Duration startTimeout,

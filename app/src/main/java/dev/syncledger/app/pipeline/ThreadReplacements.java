@@ -23,8 +23,14 @@ public final class ThreadReplacements {
                 throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
             }
         }
+
+        /** This budget for each of {@code threads} stream threads, drawn from together. */
+        public Budget forThreads(int threads) {
+            return new Budget(Math.multiplyExact(attempts, threads), window, firstPause);
+        }
     }
 
+    /** Per stream thread: a failure of the infrastructure (a broker away) fails every thread of the instance. */
     public static final Budget DEFAULT = new Budget(3, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
     private final Budget budget;

@@ -35,4 +35,15 @@ class ThreadReplacementsTest {
     void shouldNeverReplaceWithAnEmptyBudget() {
         assertThat(new ThreadReplacements(new ThreadReplacements.Budget(0, Duration.ofMinutes(10), Duration.ZERO)).next(T0)).isNull();
     }
+
+    @Test
+    void shouldGiveEachStreamThreadItsShareOfTheBudget() {
+        ThreadReplacements replacements = new ThreadReplacements(ThreadReplacements.DEFAULT.forThreads(2));
+        for (int i = 0; i < 6; i++) {
+            assertThat(replacements.next(T0.plusSeconds(i))).as("replacement %d: both threads fail when the broker is away", i + 1)
+                    .isNotNull();
+        }
+
+        assertThat(replacements.next(T0.plusSeconds(6))).as("a seventh within ten minutes").isNull();
+    }
 }
