@@ -31,7 +31,8 @@ public record StreamsSettings(
     /**
      * One stream thread. A second folds while the first waits for its commit, and on the 2-core bench machine took the
      * processor from 19,141 to 26,217 events/s under exactly-once, but at 5,000 events/s the two threads, the JIT, the
-     * sink and PostgreSQL contended for the cores and the end-to-end p99 went from 0.4-0.5 s to 1.09 s (BENCHMARKS.md).
+     * sink and PostgreSQL contended for the cores: the end-to-end p99 was 1.09 s and 0.68 s against 0.37-0.53 s with
+     * one (BENCHMARKS.md).
      * Where the broker and the database have cores of their own, {@code --threads} is worth raising.
      */
     public static final int DEFAULT_THREADS = 1;

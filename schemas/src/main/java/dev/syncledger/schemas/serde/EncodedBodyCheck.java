@@ -45,17 +45,18 @@ final class EncodedBodyCheck {
         }
         switch (schema.getType()) {
             case NULL -> { }
-            case BOOLEAN -> skip(1, "boolean");
-            case INT -> readVarLong(5, "int");
-            case LONG -> readVarLong(10, "long");
-            case FLOAT -> skip(4, "float");
-            case DOUBLE -> skip(8, "double");
-            case STRING, BYTES -> skip(readLength(schema.getType().getName()), schema.getType().getName());
-            case FIXED -> skip(schema.getFixedSize(), "fixed " + schema.getName());
-            case ENUM -> readIndex(schema.getEnumSymbols().size(), "enum " + schema.getName() + " symbol");
+            case BOOLEAN -> skip(1, "boolean", null);
+            case INT -> readVarLong(5, "int", null);
+            case LONG -> readVarLong(10, "long", null);
+            case FLOAT -> skip(4, "float", null);
+            case DOUBLE -> skip(8, "double", null);
+            case STRING -> skip(readLength("string"), "string", null);
+            case BYTES -> skip(readLength("bytes"), "bytes", null);
+            case FIXED -> skip(schema.getFixedSize(), "fixed %s", schema.getName());
+            case ENUM -> readIndex(schema.getEnumSymbols().size(), "enum %s symbol", schema.getName());
             case UNION -> {
                 List<Schema> branches = schema.getTypes();
-                walk(branches.get(readIndex(branches.size(), "union branch")), nesting + 1);
+                walk(branches.get(readIndex(branches.size(), "union branch", null)), nesting + 1);
             }
             case RECORD -> {
                 for (Schema.Field field : schema.getFields()) {
@@ -70,7 +71,7 @@ final class EncodedBodyCheck {
     private void walkBlocks(Schema itemSchema, boolean withKeys, int nesting) throws MalformedBodyException {
         while (true) {
             int blockStart = position;
-            long count = readVarLong(10, "block count");
+            long count = readVarLong(10, "block count", null);
             if (count == 0) {
                 return;
             }
@@ -86,25 +87,25 @@ final class EncodedBodyCheck {
             itemsLeft -= count;
             for (long i = 0; i < count; i++) {
                 if (withKeys) {
-                    skip(readLength("map key"), "map key");
+                    skip(readLength("map key"), "map key", null);
                 }
                 walk(itemSchema, nesting);
             }
         }
     }
 
-    private int readIndex(int size, String what) throws MalformedBodyException {
+    private int readIndex(int size, String what, String name) throws MalformedBodyException {
         int at = position;
-        long index = readVarLong(10, what);
+        long index = readVarLong(10, what, name);
         if (index < 0 || index >= size) {
-            throw new MalformedBodyException(what + " index " + index + " at byte " + at + " is outside 0.." + (size - 1));
+            throw new MalformedBodyException(describe(what, name) + " index " + index + " at byte " + at + " is outside 0.." + (size - 1));
         }
         return (int) index;
     }
 
     private int readLength(String what) throws MalformedBodyException {
         int at = position;
-        long length = readVarLong(10, what + " length");
+        long length = readVarLong(10, "%s length", what);
         if (length < 0 || length > bytes.length - position) {
             throw new MalformedBodyException(what + " length " + length + " at byte " + at
                     + " does not fit in the " + (bytes.length - position) + " bytes left (truncated or corrupt)");
@@ -112,20 +113,28 @@ final class EncodedBodyCheck {
         return (int) length;
     }
 
-    private void skip(int count, String what) throws MalformedBodyException {
+    private void skip(int count, String what, String name) throws MalformedBodyException {
         if (count > bytes.length - position) {
-            throw new MalformedBodyException("value ends inside a " + what + " at byte " + position + " (truncated)");
+            throw new MalformedBodyException("value ends inside a " + describe(what, name) + " at byte " + position + " (truncated)");
         }
         position += count;
     }
 
+    /**
+     * What a message names: {@code what} with {@code name} in place of its {@code %s}. Built only when a check fails:
+     * on the path every record takes, concatenating it would cost a string per field.
+     */
+    private static String describe(String what, String name) {
+        return name == null ? what : what.replace("%s", name);
+    }
+
     /** Avro's zig-zag variable-length integer, at most {@code maxBytes} long. */
-    private long readVarLong(int maxBytes, String what) throws MalformedBodyException {
+    private long readVarLong(int maxBytes, String what, String name) throws MalformedBodyException {
         int start = position;
         long raw = 0;
         for (int i = 0; i < maxBytes; i++) {
             if (position >= bytes.length) {
-                throw new MalformedBodyException("value ends inside a " + what + " at byte " + start + " (truncated)");
+                throw new MalformedBodyException("value ends inside a " + describe(what, name) + " at byte " + start + " (truncated)");
             }
             int b = bytes[position++] & 0xFF;
             raw |= (long) (b & 0x7F) << (7 * i);
@@ -133,7 +142,7 @@ final class EncodedBodyCheck {
                 return (raw >>> 1) ^ -(raw & 1);
             }
         }
-        throw new MalformedBodyException("invalid " + what + " encoding at byte " + start);
+        throw new MalformedBodyException("invalid " + describe(what, name) + " encoding at byte " + start);
     }
 
     /** Cheap to throw: no stack trace, as it is an expected outcome for poison records. */
