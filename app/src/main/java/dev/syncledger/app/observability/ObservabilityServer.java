@@ -70,6 +70,7 @@ public final class ObservabilityServer implements AutoCloseable {
     public static ObservabilityServer start(ObservabilitySettings settings, List<? extends Readiness> checks,
                                             List<? extends MeterBinder> binders) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new StoreTags());
         binders.forEach(binder -> binder.bindTo(registry));
         ObservabilityServer observability = new ObservabilityServer(settings.host(), registry, List.copyOf(checks), List.copyOf(binders),
                 HealthMonitor.start(checks, settings.health()));

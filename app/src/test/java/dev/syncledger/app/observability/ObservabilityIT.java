@@ -110,6 +110,9 @@ class ObservabilityIT {
                 .isGreaterThanOrEqualTo(published - rejectedEventsStored());
         assertThat(metrics).contains("sync_ledger_sink_lag{partition=\"0\",topic=\"connector-sync.state.workspace-connector-sync-logs\"}");
         assertThat(metrics).containsPattern("(?m)^kafka_stream_\\w+");
+        assertThat(metrics).as("the processor's RocksDB stores, beside its in-memory ones")
+                .containsPattern("(?m)^kafka_stream_state_\\w+\\{[^}]*store_type=\"rocksdb\"")
+                .containsPattern("(?m)^kafka_stream_state_\\w+\\{[^}]*store_type=\"in-memory\"");
         assertThat(metrics).containsPattern("(?m)^kafka_consumer_\\w+\\{.*client_id=\"consumer-sync-ledger-sink");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 value(http.get("/metrics").body(), "sync_ledger_sink_lag{partition=\"0\",topic=\"connector-sync.state.workspace-connector-sync-logs\"}"))
