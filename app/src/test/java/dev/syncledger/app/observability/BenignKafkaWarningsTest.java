@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.Map;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,33 @@ class BenignKafkaWarningsTest {
         networkClient.warn(formatted(5, "sync-ledger-connector-changes-repartition=UNKNOWN_TOPIC_OR_PARTITION"));
 
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void shouldDropTheBrokersRetriableRejectionOfANewTransactionalProducersLaterBatches() {
+        Logger replicaManager = replicaManager();
+
+        replicaManager.error("Error processing append operation on partition AbC:connector-sync.state.collects-2",
+                new OutOfOrderSequenceException("Invalid sequence number for producer 1 at offset 119 in partition"
+                        + " connector-sync.state.collects-2: 10 (incoming seq. number). Expected sequence 0 for transactions v2"
+                        + " idempotent producer with no existing state."));
+
+        assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void shouldKeepAnyOtherSequenceError() {
+        replicaManager().error("Error processing append operation on partition AbC:connector-sync.state.collects-2",
+                new OutOfOrderSequenceException("Out of order sequence number for producer 7 at offset 548171 in partition"
+                        + " connector-sync.state.collects-2: 51 (incoming seq. number), 49 (current end sequence number)"));
+
+        assertThat(logged.list).hasSize(1);
+    }
+
+    private Logger replicaManager() {
+        Logger replicaManager = networkClient.getLoggerContext().getLogger(BenignKafkaWarnings.REPLICA_MANAGER);
+        replicaManager.addAppender(logged);
+        return replicaManager;
     }
 
     @Test
