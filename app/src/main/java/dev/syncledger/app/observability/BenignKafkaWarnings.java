@@ -1,13 +1,13 @@
 package dev.syncledger.app.observability;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.slf4j.Marker;
 
 /**
  * Drops the two warnings Kafka's clients print on every healthy start and stop of sync-ledger, which an operator
@@ -22,19 +22,26 @@ import org.slf4j.Marker;
  *     KAFKA-18202 a retriable rejection, which the producer retries in order; a few per transactional producer at
  *     its first transaction, about a hundred at each start of the processor benchmark's runs.</li>
  * </ul>
+ * An appender's filter, not a turbo filter: it sees only the events that passed their logger's level, never the
+ * level checks Kafka's clients and broker make for every record.
  */
-public final class BenignKafkaWarnings extends TurboFilter {
+public final class BenignKafkaWarnings extends Filter<ILoggingEvent> {
 
     static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
     static final String REPLICA_MANAGER = "kafka.server.ReplicaManager";
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level == Level.ERROR && REPLICA_MANAGER.equals(logger.getName()) && t instanceof OutOfOrderSequenceException
-                && t.getMessage() != null && t.getMessage().contains("idempotent producer with no existing state")) {
+    public FilterReply decide(ILoggingEvent event) {
+        Level level = event.getLevel();
+        String format = event.getMessage();
+        Object[] params = event.getArgumentArray();
+        IThrowableProxy thrown = event.getThrowableProxy();
+        if (level == Level.ERROR && REPLICA_MANAGER.equals(event.getLoggerName()) && thrown != null
+                && OutOfOrderSequenceException.class.getName().equals(thrown.getClassName()) && thrown.getMessage() != null
+                && thrown.getMessage().contains("idempotent producer with no existing state")) {
             return FilterReply.DENY;
         }
-        if (level != Level.WARN || format == null || !NETWORK_CLIENT.equals(logger.getName())) {
+        if (level != Level.WARN || format == null || !NETWORK_CLIENT.equals(event.getLoggerName())) {
             return FilterReply.NEUTRAL;
         }
         if (format.contains("Attempting to close NetworkClient that has already been closed")) {

@@ -12,7 +12,7 @@ import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Through a real logback context, as Kafka's clients log: a prefixed format and the errors map as the last argument. */
+/** Through a real logback appender, as Kafka's clients log: a prefixed format and the errors map as the last argument. */
 class BenignKafkaWarningsTest {
 
     private static final String METADATA = "[Consumer clientId=sync-ledger-StreamThread-1-consumer, groupId=sync-ledger] The metadata"
@@ -24,8 +24,10 @@ class BenignKafkaWarningsTest {
     @BeforeEach
     void logThroughTheFilter() {
         LoggerContext context = new LoggerContext();
-        context.addTurboFilter(new BenignKafkaWarnings());
+        BenignKafkaWarnings filter = new BenignKafkaWarnings();
+        filter.start();
         logged.setContext(context);
+        logged.addFilter(filter);
         logged.start();
         networkClient = context.getLogger(BenignKafkaWarnings.NETWORK_CLIENT);
         networkClient.addAppender(logged);
