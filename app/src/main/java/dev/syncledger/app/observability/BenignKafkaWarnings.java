@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 
 /**
- * Drops the two warnings Kafka's clients print on every healthy start and stop of sync-ledger, which an operator
- * can do nothing about and would learn to ignore, along with the real ones beside them:
+ * Drops what Kafka prints on healthy starts and stops of sync-ledger, which an operator can do nothing about and
+ * would learn to ignore, along with the real warnings beside it:
  * <ul>
  * <li>a metadata response naming only Kafka Streams' own repartition and changelog topics as unknown: Streams
  *     creates them during its first rebalance, and its consumer asks a moment before. A missing input or state
