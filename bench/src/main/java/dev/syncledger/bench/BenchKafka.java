@@ -67,53 +67,51 @@ final class BenchKafka implements AutoCloseable {
         return new BenchKafka(work, broker, admin);
     }
 
-    /** Deletes every topic the previous stage left, then creates sync-ledger's topics and {@code more}, empty. */
     /**
      * Deletes one topic and creates it again, empty: for a topic a topology reads under every application id (the
      * connector owners), so that one run does not start from the answers another wrote.
      */
     void freshTopic(TopicSpec spec) {
-        try {
-            admin.deleteTopics(List.of(spec.name())).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
-            while (admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(spec.name())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topic " + spec.name() + " was not deleted in time");
-                }
-                ProcessorBenchmark.sleep(Duration.ofMillis(50));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reset topic " + spec.name() + ": " + e.getMessage(), e);
-        }
+        deleteAndAwait(Set.of(spec.name()));
         new TopicProvisioner(admin).ensure(List.of(spec), PARTITIONS, (short) 1);
     }
 
+    /** Deletes every topic the previous stage left, then creates sync-ledger's topics and {@code more}, empty. */
     void freshTopics(List<TopicSpec> more) {
         try {
-            Set<String> left = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!left.isEmpty()) {
-                admin.deleteTopics(left).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
-            while (!admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the previous stage's topics were not deleted in time");
-                }
-                ProcessorBenchmark.sleep(Duration.ofMillis(50));
-            }
+            deleteAndAwait(admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reset the topics: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot list the topics: " + e.getMessage(), e);
         }
         TopicProvisioner provisioner = new TopicProvisioner(admin);
         provisioner.ensure(PARTITIONS, (short) 1);
         if (!more.isEmpty()) {
             provisioner.ensure(more, PARTITIONS, (short) 1);
+        }
+    }
+
+    /** Deletes the topics and waits until the broker no longer lists any of them: deletion completes asynchronously. */
+    private void deleteAndAwait(Set<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try {
+            admin.deleteTopics(topics).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+            while (admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream().anyMatch(topics::contains)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics + " were not deleted in time");
+                }
+                ProcessorBenchmark.sleep(Duration.ofMillis(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot delete topics " + topics + ": " + e.getMessage(), e);
         }
     }
 
