@@ -6,19 +6,17 @@ import dev.syncledger.app.SyncLedgerCli;
 import dev.syncledger.app.cli.CliEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The failure lines of {@code run}: each one line naming the problem and the fix, with the right exit code. */
+/**
+ * The usage failures of {@code run}: each one line naming the problem and the fix, with the right exit code, before
+ * anything is dialled ({@link RunUnreachableIT} has the lines for a broker or database that does not answer).
+ */
 class RunCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path stateDir;
 
     private int run(String... args) {
         return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
@@ -54,26 +52,6 @@ class RunCommandTest {
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(err.toString().strip()).doesNotContain("\n").contains("--store-memory-mib must be at least 64, was 16");
-    }
-
-    @Test
-    void shouldSayInOneLineThatKafkaCannotBeReached() {
-        int code = run("run", "--only", "processor", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
-                "--state-dir", stateDir.toString());
-
-        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
-                .contains("cannot reach Kafka at 127.0.0.1:1").contains("--bootstrap-servers").contains("SYNC_LEDGER_BOOTSTRAP_SERVERS");
-    }
-
-    @Test
-    void shouldSayInOneLineThatTheDatabaseCannotBeReached() {
-        int code = run("run", "--bootstrap-servers", "127.0.0.1:1",
-                "--database-url", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2", "--state-dir", stateDir.toString());
-
-        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
-                .contains("cannot reach PostgreSQL at").contains("127.0.0.1:1").contains("--database-url");
     }
 
     @Test
