@@ -13,24 +13,24 @@ import java.util.Locale;
  * @param retentionLive live diagnostics in the first prune run, 1% of them expiring
  * @param retentionLiveLarge live diagnostics in the second prune run, with as many expiring as in the first
  * @param memoryRuns live runs the processor holds when its memory is read
- * @param naiveRows rows the naive sink writes: it is slow enough that a sample gives its rate
+ * @param naiveSliceRows rows in each slice of the naive sink's sample: it is slow enough that a sample gives its rate
  * @param stateEvents events the state run spreads over its days, at least (whole connectors' days)
  * @param stateDays days of event time the state run covers
  * @param peerKeys run keys of the peer workload, each updated four times
  */
 record BenchSize(String name, int processorEvents, int offeredRate, Duration offeredFor, int retentionLive,
-                 int retentionLiveLarge, int memoryRuns, int naiveRows, long stateEvents, int stateDays, int peerKeys) {
+                 int retentionLiveLarge, int memoryRuns, int naiveSliceRows, long stateEvents, int stateDays, int peerKeys) {
 
-    static final BenchSize QUICK = new BenchSize("quick", 2_000, 200, Duration.ofSeconds(3), 2_000, 20_000, 1_000, 200, 4_000, 9, 500);
+    static final BenchSize QUICK = new BenchSize("quick", 2_000, 200, Duration.ofSeconds(3), 2_000, 20_000, 1_000, 10, 4_000, 9, 500);
     static final BenchSize FULL = new BenchSize("full", 1_000_000, 5_000, Duration.ofSeconds(60), 1_000_000, 10_000_000,
-            1_000_000, 180_000, 10_000_000, 30, 50_000);
+            1_000_000, 25_700, 10_000_000, 30, 50_000);
 
     /** The same size, offering the end-to-end run another rate: to find the latency at a rate the pipeline sustains. */
     BenchSize withOfferedRate(int rate) {
         if (rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1 event per second, not " + rate);
         }
-        return new BenchSize(name, processorEvents, rate, offeredFor, retentionLive, retentionLiveLarge, memoryRuns, naiveRows,
+        return new BenchSize(name, processorEvents, rate, offeredFor, retentionLive, retentionLiveLarge, memoryRuns, naiveSliceRows,
                 stateEvents, stateDays, peerKeys);
     }
 
@@ -39,7 +39,7 @@ record BenchSize(String name, int processorEvents, int offeredRate, Duration off
         if (events < 1) {
             throw new IllegalArgumentException("--events must be at least 1, not " + events);
         }
-        return new BenchSize(name, events, offeredRate, offeredFor, retentionLive, retentionLiveLarge, memoryRuns, naiveRows,
+        return new BenchSize(name, events, offeredRate, offeredFor, retentionLive, retentionLiveLarge, memoryRuns, naiveSliceRows,
                 stateEvents, stateDays, peerKeys);
     }
 

@@ -21,29 +21,73 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class NaiveSink {
 
-    /** Timed slices of the sample (after the untimed ones), each timed on its own, so that the report can say how steady the rate was. */
-    static final int SLICES = 5;
+    /**
+     * Timed slices at least, before the precision is judged: with fewer, the sample's own spread says little about the
+     * rate's. Then one more slice at a time until {@link #TARGET_PRECISION} is reached or {@link #MAX_SLICES} run.
+     */
+    static final int MIN_SLICES = 5;
+    /**
+     * Timed slices at most: the sample holds this many (and the warm-up's), about 11 s each on a quiet machine, so a
+     * noisy machine's sink stage takes up to about five minutes more rather than reporting a reference it cannot trust.
+     */
+    static final int MAX_SLICES = 28;
+    /**
+     * The half-width of the 95% confidence interval of the mean slice rate, relative to that mean, that ends the
+     * sampling: the reference is known to ±5%. Its rate is mostly the disk's flush latency (a commit per row), which on
+     * this machine wanders by ±4% between slices in a quiet hour and ±15% in a busy one; a longer sample narrows what we
+     * know of the mean, never the slices' own range.
+     */
+    static final double TARGET_PRECISION = 0.05;
     /**
      * Untimed slices first. With one, the first timed slice was still the slowest of five in two runs of three (by 5-9%)
      * after the sink stage's own writes; with two the JIT and the disk have settled.
      */
     static final int WARM_UP_SLICES = 2;
 
+    /** Student's t at 97.5% for 1 to {@value #MAX_SLICES} - 1 degrees of freedom: two-sided 95% intervals. */
+    private static final double[] T_975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
+            2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052};
+
     /**
-     * @param sliceRates rows per second of each slice
+     * @param sliceRates rows per second of each timed slice
      */
     record Result(long rows, long nanos, List<Double> sliceRates) {
         double rowsPerSecond() {
             return Numbers.perSecond(rows, nanos);
         }
 
-        /** Half the range of the slices' rates, relative to their mean: 0.05 is ±5%. */
-        double spread() {
-            double mean = sliceRates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        /** How well the sample knows the rate: the 95% confidence half-width of the mean slice rate, relative to it (0.05 is ±5%). */
+        double precision() {
+            return NaiveSink.precision(sliceRates);
+        }
+
+        /** Half the range of the slices' rates, relative to their mean: how much the rate wandered while sampled. */
+        double range() {
+            double mean = mean(sliceRates);
             double max = sliceRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double min = sliceRates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
             return mean == 0 ? 0 : (max - min) / 2 / mean;
         }
+    }
+
+    static double precision(List<Double> rates) {
+        int n = rates.size();
+        double mean = mean(rates);
+        if (n < 2 || mean == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double squares = rates.stream().mapToDouble(rate -> (rate - mean) * (rate - mean)).sum();
+        double standardError = Math.sqrt(squares / (n - 1) / n);
+        return T_975[Math.min(n - 1, T_975.length) - 1] * standardError / mean;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** Slices the sample is dealt into: the warm-up's and as many timed ones as the sampling may need. */
+    static int sampleSlices() {
+        return WARM_UP_SLICES + MAX_SLICES;
     }
 
     private NaiveSink() {}
@@ -64,7 +108,7 @@ final class NaiveSink {
         long nanos = 0;
         // The first slices are untimed: they warm the JIT and PostgreSQL's caches (the first rows after the parents were
         // created ran a fifth slower than the rest), as the sink's own run is warmed by its first batches.
-        for (int slice = 0; slice < WARM_UP_SLICES + SLICES; slice++) {
+        for (int slice = 0; slice < sampleSlices() && !preciseEnough(sliceRates); slice++) {
             List<Consumer<Handle>> writes = slice(prepared, parents, slice);
             long started = System.nanoTime();
             // One handle in auto-commit mode: every statement is its own transaction, as in a naive sink.
@@ -77,6 +121,10 @@ final class NaiveSink {
             }
         }
         return new Result(rows, nanos, List.copyOf(sliceRates));
+    }
+
+    private static boolean preciseEnough(List<Double> sliceRates) {
+        return sliceRates.size() >= MIN_SLICES && precision(sliceRates) <= TARGET_PRECISION;
     }
 
     /**
@@ -121,7 +169,7 @@ final class NaiveSink {
             java.util.Map<Object, Integer> dealt = new java.util.HashMap<>();
             List<Consumer<Handle>> writes = new ArrayList<>();
             for (R row : rows) {
-                int to = dealt.computeIfAbsent(table.keyOf(row), key -> dealt.size() % (WARM_UP_SLICES + SLICES));
+                int to = dealt.computeIfAbsent(table.keyOf(row), key -> dealt.size() % sampleSlices());
                 if (to == slice) {
                     writes.add(handle -> table.write(handle, List.of(row), parents));
                 }

@@ -46,7 +46,7 @@ class BenchIT {
         assertThat(sink.get("ratio_to_schema_copy").asDouble()).isPositive();
         assertThat(sink.get("schema_copy_rows").asLong()).as("the real-schema copy holds the sink's rows")
                 .isEqualTo(sink.get("copy_rows").asLong());
-        assertThat(sink.get("naive_slice_rows_per_s")).hasSize(NaiveSink.SLICES);
+        assertThat(sink.get("naive_slice_rows_per_s").size()).isBetween(NaiveSink.MIN_SLICES, NaiveSink.MAX_SLICES);
         assertThat(sink.get("ratio_to_naive").asDouble()).isPositive();
 
         JsonNode peer = stages.get("peer");
