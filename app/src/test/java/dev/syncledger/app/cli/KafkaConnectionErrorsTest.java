@@ -3,11 +3,9 @@ package dev.syncledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.syncledger.app.testing.CliCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +15,14 @@ class KafkaConnectionErrorsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @Test
     void shouldNameBootstrapServersWhenNoHostResolves() {
         int code = cli("publish", "--events", "-", "--bootstrap-servers", "no-such-broker.invalid:9092");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+        assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .contains("no address in --bootstrap-servers 'no-such-broker.invalid:9092' resolves");
     }
 
@@ -37,10 +34,10 @@ class KafkaConnectionErrorsTest {
         int code = cli("publish", "--events", "-", "--kafka-config", config.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("ssl.truststore.location").contains("missing.p12");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("ssl.truststore.location").contains("missing.p12");
     }
 
     private int cli(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 }

@@ -3,11 +3,9 @@ package dev.syncledger.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.replay.ReplayCounts;
+import dev.syncledger.app.testing.CliCapture;
 import dev.syncledger.app.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -66,12 +64,10 @@ class DemoIT {
     }
 
     private Run demo() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()),
-                "demo", "--duration", "0s", "--http-port", "0", "--database-url", database.url(), "--schema", database.schema(),
+        CliCapture cli = new CliCapture();
+        int code = cli.run("demo", "--duration", "0s", "--http-port", "0", "--database-url", database.url(), "--schema", database.schema(),
                 "--workspaces", "2", "--connectors", "3", "--runs", "6", "--partitions", "2");
-        return new Run(code, out.toString(), err.toString());
+        return new Run(code, cli.out(), cli.err());
     }
 
     private String schemaComment(Jdbi jdbi) {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
+import dev.syncledger.app.testing.CliCapture;
 import dev.syncledger.app.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +22,7 @@ class MigrateCommandIT {
     /** A login of this test only: roles are cluster-wide, so the name is random and the role dropped after. */
     private final String writerLogin = "sync_ledger_it_writer_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final Jdbi superuser = Jdbi.create(database.url());
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @AfterEach
     void dropSchemaAndLogin() {
@@ -36,21 +32,21 @@ class MigrateCommandIT {
 
     @Test
     void shouldApplyEveryMigrationOnceAndFindNothingPendingTheSecondTime() {
-        assertThat(migrate(database.url())).as(err.toString()).isZero();
-        assertThat(out.toString()).isEqualTo("schema " + database.schema() + " of " + database.url() + " is migrated" + System.lineSeparator());
+        assertThat(migrate(database.url())).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("schema " + database.schema() + " of " + database.url() + " is migrated" + System.lineSeparator());
         int applied = historyRows();
         assertThat(applied).isGreaterThanOrEqualTo(8);
 
-        assertThat(migrate(database.url())).as(err.toString()).isZero();
+        assertThat(migrate(database.url())).as(cli.err()).isZero();
         assertThat(historyRows()).isEqualTo(applied);
     }
 
     @Test
     void shouldLetAWriterLoginStartOnASchemaTheOwnerMigratedWithoutBeingAbleToChangeIt() {
         superuser.useHandle(handle -> handle.execute("CREATE ROLE " + writerLogin + " LOGIN IN ROLE sync_ledger_writer"));
-        assertThat(migrate(database.url())).as(err.toString()).isZero();
+        assertThat(migrate(database.url())).as(cli.err()).isZero();
 
-        assertThat(migrate(writerUrl())).as("what run does at start, as the writer: " + err).isZero();
+        assertThat(migrate(writerUrl())).as("what run does at start, as the writer: " + cli.err()).isZero();
 
         Jdbi writer = Jdbi.create(writerUrl());
         writer.useHandle(handle -> handle.execute("INSERT INTO " + database.schema() + ".workspaces (workspace_id) VALUES (gen_random_uuid())"));
@@ -64,7 +60,7 @@ class MigrateCommandIT {
 
         assertThat(migrate(writerUrl())).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
 
-        assertThat(err.toString().lines()).singleElement().asString()
+        assertThat(cli.err().lines()).singleElement().asString()
                 .startsWith("sync-ledger: cannot migrate schema " + database.schema() + " of PostgreSQL at " + writerUrl())
                 .contains("permission denied");
     }
@@ -74,10 +70,8 @@ class MigrateCommandIT {
     }
 
     private int migrate(String url) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()),
-                "migrate", "--database-url", url, "--schema", database.schema());
+        cli.clear();
+        return cli.run("migrate", "--database-url", url, "--schema", database.schema());
     }
 
     private int historyRows() {

@@ -3,26 +3,22 @@ package dev.syncledger.app.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.syncledger.app.testing.CliCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The failure lines of {@code publish} that need no broker: each one line naming the problem and the fix. */
 class PublishCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @TempDir
     Path dir;
 
     private int run(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 
     @Test
@@ -30,7 +26,7 @@ class PublishCommandTest {
         int code = run("publish", "--event", "events.jsonl");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--event").contains("sync-ledger publish --help");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--event").contains("sync-ledger publish --help");
     }
 
     @Test
@@ -38,7 +34,7 @@ class PublishCommandTest {
         int code = run("publish", "--events", dir.resolve("missing.jsonl").toString(), "--bootstrap-servers", "127.0.0.1:1");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("sync-ledger: no such events file:").contains("--events");
+        assertThat(cli.err().strip()).doesNotContain("\n").startsWith("sync-ledger: no such events file:").contains("--events");
     }
 
     @Test
@@ -48,9 +44,9 @@ class PublishCommandTest {
         int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+        assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .contains("cannot reach Kafka at 127.0.0.1:1").contains("--bootstrap-servers");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -58,7 +54,7 @@ class PublishCommandTest {
         int code = run("publish", "--delivery-timeout", "10ms");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--delivery-timeout must be at least 1s");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--delivery-timeout must be at least 1s");
     }
 
     @Test
@@ -68,6 +64,6 @@ class PublishCommandTest {
         int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--max-line-bytes", "10");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--max-line-bytes must be between 1024 and 67108864, not 10");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--max-line-bytes must be between 1024 and 67108864, not 10");
     }
 }

@@ -3,11 +3,9 @@ package dev.syncledger.app.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
+import dev.syncledger.app.testing.CliCapture;
 import dev.syncledger.app.testing.TestKafka;
 import dev.syncledger.schemas.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,8 +24,7 @@ class PublishIT {
 
     private static final Path SAMPLE = Path.of("..", "samples", "events.jsonl");
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @Test
     void shouldPublishEveryValidLineToItsTopicAndListTheInvalidOnesByNumber(@TempDir Path dir) throws Exception {
@@ -42,9 +39,9 @@ class PublishIT {
             int code = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--create-topics", "--partitions", "2");
 
-            assertThat(code).as(err.toString()).isZero();
-            assertThat(err.toString()).isEmpty();
-            assertThat(out.toString())
+            assertThat(code).as(cli.err()).isZero();
+            assertThat(cli.err()).isEmpty();
+            assertThat(cli.out())
                     .contains("published " + events + " to Kafka at " + broker.bootstrapServers())
                     .containsPattern("lines read +8")
                     .containsPattern("published +5")
@@ -66,22 +63,22 @@ class PublishIT {
             int noTopics = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
 
             assertThat(noTopics).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-            assertThat(err.toString().strip()).doesNotContain("\n").contains("lacks the topics").contains(Topics.SYNC_RUNS.name())
+            assertThat(cli.err().strip()).doesNotContain("\n").contains("lacks the topics").contains(Topics.SYNC_RUNS.name())
                     .contains("--create-topics");
 
-            err.getBuffer().setLength(0);
+            cli.clear();
             int noRegistry = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--schema-registry-url", "http://127.0.0.1:1", "--connect-timeout", "2s", "--create-topics");
 
             assertThat(noRegistry).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-            assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+            assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                     .contains("cannot reach the schema registry at http://127.0.0.1:1").contains("--schema-registry-url");
-            assertThat(out.toString()).isEmpty();
+            assertThat(cli.out()).isEmpty();
         }
     }
 
     private int run(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 
     private static String first(List<String> lines, String type) {

@@ -3,10 +3,7 @@ package dev.syncledger.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Map;
+import dev.syncledger.app.testing.CliCapture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +12,10 @@ import org.junit.jupiter.api.Test;
  */
 class RunCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     private int run(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 
     @Test
@@ -27,7 +23,7 @@ class RunCommandTest {
         int code = run("run", "--bootstrap-server", "127.0.0.1:9092");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--bootstrap-server").contains("sync-ledger run --help");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--bootstrap-server").contains("sync-ledger run --help");
     }
 
     @Test
@@ -35,7 +31,7 @@ class RunCommandTest {
         int code = run("run", "--only", "everything");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--only").contains("processor, sink");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--only").contains("processor, sink");
     }
 
     @Test
@@ -43,7 +39,7 @@ class RunCommandTest {
         int code = run("run", "--threads", "0");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--threads must be at least 1");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--threads must be at least 1");
     }
 
     @Test
@@ -51,7 +47,7 @@ class RunCommandTest {
         int code = run("run", "--store-memory-mib", "16");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--store-memory-mib must be at least 64, was 16");
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--store-memory-mib must be at least 64, was 16");
     }
 
     @Test
@@ -59,7 +55,7 @@ class RunCommandTest {
         int code = run("run", "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--bootstrap-servers").contains("--only").contains("--create-topics").contains("--state-dir")
+        assertThat(cli.out()).contains("--bootstrap-servers").contains("--only").contains("--create-topics").contains("--state-dir")
                 .contains("--config").contains("SYNC_LEDGER_BOOTSTRAP_SERVERS");
     }
 }

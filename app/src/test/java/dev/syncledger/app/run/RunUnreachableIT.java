@@ -3,11 +3,8 @@ package dev.syncledger.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncledger.app.SyncLedgerCli;
-import dev.syncledger.app.cli.CliEnvironment;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.syncledger.app.testing.CliCapture;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunUnreachableIT {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @TempDir
     Path stateDir;
 
     private int run(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 
     @Test
@@ -33,7 +29,7 @@ class RunUnreachableIT {
                 "--state-dir", stateDir.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+        assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .contains("cannot reach Kafka at 127.0.0.1:1").contains("--bootstrap-servers").contains("SYNC_LEDGER_BOOTSTRAP_SERVERS");
     }
 
@@ -43,7 +39,7 @@ class RunUnreachableIT {
                 "--database-url", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2", "--state-dir", stateDir.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception")
+        assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
                 .contains("cannot reach PostgreSQL at").contains("127.0.0.1:1").contains("--database-url");
     }
 }

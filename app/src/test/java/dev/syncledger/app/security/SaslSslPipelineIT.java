@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.syncledger.app.SyncLedgerCli;
 import dev.syncledger.app.broker.EmbeddedKafkaBroker;
-import dev.syncledger.app.cli.CliEnvironment;
+import dev.syncledger.app.testing.CliCapture;
 import dev.syncledger.app.testing.RunningInstance;
 import dev.syncledger.app.testing.StoredSyncLogs;
 import dev.syncledger.app.testing.SyncLogOracle;
 import dev.syncledger.app.testing.TestCertificates;
 import dev.syncledger.app.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +47,7 @@ class SaslSslPipelineIT {
     private static EmbeddedKafkaBroker broker;
 
     private final TestDatabase database = TestDatabase.freshSchema();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliCapture cli = new CliCapture();
 
     @BeforeAll
     static void startBrokerWithScramUser() throws Exception {
@@ -87,7 +84,7 @@ class SaslSslPipelineIT {
         int published = cli("publish", "--events", events.toString(), "--bootstrap-servers", broker.secureBootstrapServers(),
                 "--kafka-config", clientConfig.toString(), "--create-topics", "--partitions", "2");
 
-        assertThat(published).as(err.toString()).isZero();
+        assertThat(published).as(cli.err()).isZero();
         try (RunningInstance instance = RunningInstance.start("sasl-ssl-run",
                 "run", "--http-port", "0", "--bootstrap-servers", broker.secureBootstrapServers(), "--kafka-config", clientConfig.toString(),
                 "--create-topics", "--partitions", "2", "--database-url", database.url(), "--schema", database.schema(),
@@ -109,7 +106,7 @@ class SaslSslPipelineIT {
                 "--kafka-config", wrong.toString(), "--connect-timeout", "20s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("not-the-password")
+        assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("not-the-password")
                 .contains("refused the credentials").contains("SCRAM-SHA-512").contains("sasl.jaas.config").contains("--kafka-config");
     }
 
@@ -118,7 +115,7 @@ class SaslSslPipelineIT {
         int code = cli("publish", "--events", "-", "--bootstrap-servers", broker.secureBootstrapServers(), "--connect-timeout", "3s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("cannot reach Kafka at " + broker.secureBootstrapServers())
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("cannot reach Kafka at " + broker.secureBootstrapServers())
                 .contains("--kafka-config");
     }
 
@@ -134,7 +131,7 @@ class SaslSslPipelineIT {
     }
 
     private int cli(String... args) {
-        return SyncLedgerCli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()), args);
+        return cli.run(args);
     }
 
     private static String line(String type, String eventId, String occurredAt) {
