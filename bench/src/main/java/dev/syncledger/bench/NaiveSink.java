@@ -148,31 +148,32 @@ final class NaiveSink {
         return interleaved;
     }
 
-    private record Prepared<R>(StateTable<?, R> table, List<R> rows) {
+    /** One table's sample, decoded, its rows already dealt to the slices. */
+    private record Prepared<R>(StateTable<?, R> table, List<List<R>> slices) {
 
         static <R> Prepared<R> of(StateTable<?, R> table, List<byte[]> values, ParentRequest parents) {
-            List<R> rows = new ArrayList<>();
+            List<List<R>> slices = new ArrayList<>();
+            for (int slice = 0; slice < sampleSlices(); slice++) {
+                slices.add(new ArrayList<>());
+            }
+            // Keys are dealt to the slices in the order they first appear, so every slice has as many of this table's keys.
+            java.util.Map<Object, Integer> dealt = new java.util.HashMap<>();
             for (byte[] value : values) {
                 try {
                     R row = table.decode(value);
                     table.requireParents(row, parents);
-                    rows.add(row);
+                    slices.get(dealt.computeIfAbsent(table.keyOf(row), key -> dealt.size() % sampleSlices())).add(row);
                 } catch (UndecodableRecordException e) {
                     throw new IllegalStateException("the processor wrote a state record the sink cannot read: " + e.getMessage(), e);
                 }
             }
-            return new Prepared<>(table, rows);
+            return new Prepared<>(table, slices);
         }
 
-        /** Keys are dealt to the slices in the order they first appear, so every slice has as many of this table's keys. */
         List<Consumer<Handle>> writes(ParentKeys parents, int slice) {
-            java.util.Map<Object, Integer> dealt = new java.util.HashMap<>();
             List<Consumer<Handle>> writes = new ArrayList<>();
-            for (R row : rows) {
-                int to = dealt.computeIfAbsent(table.keyOf(row), key -> dealt.size() % sampleSlices());
-                if (to == slice) {
-                    writes.add(handle -> table.write(handle, List.of(row), parents));
-                }
+            for (R row : slices.get(slice)) {
+                writes.add(handle -> table.write(handle, List.of(row), parents));
             }
             return writes;
         }
