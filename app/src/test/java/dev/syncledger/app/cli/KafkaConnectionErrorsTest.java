@@ -19,7 +19,7 @@ class KafkaConnectionErrorsTest {
 
     @Test
     void shouldNameBootstrapServersWhenNoHostResolves() {
-        int code = cli("publish", "--events", "-", "--bootstrap-servers", "no-such-broker.invalid:9092");
+        int code = cli.run("publish", "--events", "-", "--bootstrap-servers", "no-such-broker.invalid:9092");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
         assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
@@ -31,13 +31,9 @@ class KafkaConnectionErrorsTest {
         Path config = Files.writeString(dir.resolve("client.properties"),
                 "security.protocol=SSL\nssl.truststore.location=" + dir.resolve("missing.p12") + "\n");
 
-        int code = cli("publish", "--events", "-", "--kafka-config", config.toString());
+        int code = cli.run("publish", "--events", "-", "--kafka-config", config.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("ssl.truststore.location").contains("missing.p12");
-    }
-
-    private int cli(String... args) {
-        return cli.run(args);
     }
 }

@@ -17,13 +17,9 @@ class PublishCommandTest {
     @TempDir
     Path dir;
 
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
     @Test
     void shouldExitWithUsageCodeAndOneLineForAnUnknownFlag() {
-        int code = run("publish", "--event", "events.jsonl");
+        int code = cli.run("publish", "--event", "events.jsonl");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--event").contains("sync-ledger publish --help");
@@ -31,7 +27,7 @@ class PublishCommandTest {
 
     @Test
     void shouldSayInOneLineThatTheEventsFileDoesNotExistBeforeContactingKafka() {
-        int code = run("publish", "--events", dir.resolve("missing.jsonl").toString(), "--bootstrap-servers", "127.0.0.1:1");
+        int code = cli.run("publish", "--events", dir.resolve("missing.jsonl").toString(), "--bootstrap-servers", "127.0.0.1:1");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
         assertThat(cli.err().strip()).doesNotContain("\n").startsWith("sync-ledger: no such events file:").contains("--events");
@@ -41,7 +37,7 @@ class PublishCommandTest {
     void shouldSayInOneLineThatKafkaCannotBeReached() throws Exception {
         Path events = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
 
-        int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s");
+        int code = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
         assertThat(cli.err().strip()).doesNotContain("\n").doesNotContain("Exception")
@@ -51,7 +47,7 @@ class PublishCommandTest {
 
     @Test
     void shouldRefuseADeliveryTimeoutBelowOneSecond() throws Exception {
-        int code = run("publish", "--delivery-timeout", "10ms");
+        int code = cli.run("publish", "--delivery-timeout", "10ms");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--delivery-timeout must be at least 1s");
@@ -61,7 +57,7 @@ class PublishCommandTest {
     void shouldRefuseAMaximumLineLengthOutsideItsBoundsBeforeContactingKafka() throws Exception {
         Path events = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
 
-        int code = run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--max-line-bytes", "10");
+        int code = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", "127.0.0.1:1", "--max-line-bytes", "10");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--max-line-bytes must be between 1024 and 67108864, not 10");

@@ -36,7 +36,7 @@ class PublishIT {
                 "{\"type\":\"sync.exploded\",\"event_id\":\"00000000-0000-4000-8000-000000000001\"}", valid.get(4)));
 
         try (TestKafka broker = TestKafka.start(dir.resolve("kafka"))) {
-            int code = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
+            int code = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--create-topics", "--partitions", "2");
 
             assertThat(code).as(cli.err()).isZero();
@@ -60,14 +60,14 @@ class PublishIT {
     void shouldSayInOneLineWhatIsMissingBeforeReadingALine(@TempDir Path dir) throws Exception {
         Path events = Files.write(dir.resolve("events.jsonl"), List.of("{}"));
         try (TestKafka broker = TestKafka.start(dir.resolve("kafka"))) {
-            int noTopics = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
+            int noTopics = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers());
 
             assertThat(noTopics).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
             assertThat(cli.err().strip()).doesNotContain("\n").contains("lacks the topics").contains(Topics.SYNC_RUNS.name())
                     .contains("--create-topics");
 
             cli.clear();
-            int noRegistry = run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
+            int noRegistry = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", broker.bootstrapServers(),
                     "--schema-registry-url", "http://127.0.0.1:1", "--connect-timeout", "2s", "--create-topics");
 
             assertThat(noRegistry).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
@@ -75,10 +75,6 @@ class PublishIT {
                     .contains("cannot reach the schema registry at http://127.0.0.1:1").contains("--schema-registry-url");
             assertThat(cli.out()).isEmpty();
         }
-    }
-
-    private int run(String... args) {
-        return cli.run(args);
     }
 
     private static String first(List<String> lines, String type) {

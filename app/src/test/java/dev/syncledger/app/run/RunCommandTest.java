@@ -14,13 +14,9 @@ class RunCommandTest {
 
     private final CliCapture cli = new CliCapture();
 
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
     @Test
     void shouldExitWithUsageCodeAndOneLineForAnUnknownFlag() {
-        int code = run("run", "--bootstrap-server", "127.0.0.1:9092");
+        int code = cli.run("run", "--bootstrap-server", "127.0.0.1:9092");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--bootstrap-server").contains("sync-ledger run --help");
@@ -28,7 +24,7 @@ class RunCommandTest {
 
     @Test
     void shouldExitWithUsageCodeForAnUnknownComponent() {
-        int code = run("run", "--only", "everything");
+        int code = cli.run("run", "--only", "everything");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--only").contains("processor, sink");
@@ -36,7 +32,7 @@ class RunCommandTest {
 
     @Test
     void shouldExitWithUsageCodeForZeroThreads() {
-        int code = run("run", "--threads", "0");
+        int code = cli.run("run", "--threads", "0");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--threads must be at least 1");
@@ -44,7 +40,7 @@ class RunCommandTest {
 
     @Test
     void shouldExitWithUsageCodeForAStoreBudgetTooSmallForTheStores() {
-        int code = run("run", "--store-memory-mib", "16");
+        int code = cli.run("run", "--store-memory-mib", "16");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("--store-memory-mib must be at least 64, was 16");
@@ -52,7 +48,7 @@ class RunCommandTest {
 
     @Test
     void shouldPrintHelpNamingTheEnvironmentAndTheConfigFile() {
-        int code = run("run", "--help");
+        int code = cli.run("run", "--help");
 
         assertThat(code).isZero();
         assertThat(cli.out()).contains("--bootstrap-servers").contains("--only").contains("--create-topics").contains("--state-dir")

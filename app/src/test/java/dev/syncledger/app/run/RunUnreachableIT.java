@@ -19,13 +19,9 @@ class RunUnreachableIT {
     @TempDir
     Path stateDir;
 
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
     @Test
     void shouldSayInOneLineThatKafkaCannotBeReached() {
-        int code = run("run", "--only", "processor", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
+        int code = cli.run("run", "--only", "processor", "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
                 "--state-dir", stateDir.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
@@ -35,7 +31,7 @@ class RunUnreachableIT {
 
     @Test
     void shouldSayInOneLineThatTheDatabaseCannotBeReached() {
-        int code = run("run", "--bootstrap-servers", "127.0.0.1:1",
+        int code = cli.run("run", "--bootstrap-servers", "127.0.0.1:1",
                 "--database-url", "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&connectTimeout=2", "--state-dir", stateDir.toString());
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);

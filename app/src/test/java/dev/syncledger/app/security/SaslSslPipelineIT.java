@@ -81,7 +81,7 @@ class SaslSslPipelineIT {
                 line("sync.succeeded", "00000000-0000-4000-8000-000000000002", "2026-06-02T08:14:47Z"));
         Path events = Files.write(dir.resolve("events.jsonl"), lines);
 
-        int published = cli("publish", "--events", events.toString(), "--bootstrap-servers", broker.secureBootstrapServers(),
+        int published = cli.run("publish", "--events", events.toString(), "--bootstrap-servers", broker.secureBootstrapServers(),
                 "--kafka-config", clientConfig.toString(), "--create-topics", "--partitions", "2");
 
         assertThat(published).as(cli.err()).isZero();
@@ -102,7 +102,7 @@ class SaslSslPipelineIT {
     void shouldSayInOneLineThatKafkaRefusedTheCredentials() throws Exception {
         Path wrong = clientConfig("wrong.properties", "not-the-password");
 
-        int code = cli("publish", "--events", "-", "--bootstrap-servers", broker.secureBootstrapServers(),
+        int code = cli.run("publish", "--events", "-", "--bootstrap-servers", broker.secureBootstrapServers(),
                 "--kafka-config", wrong.toString(), "--connect-timeout", "20s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
@@ -112,7 +112,7 @@ class SaslSslPipelineIT {
 
     @Test
     void shouldPointAtKafkaConfigWhenAPlainClientCannotGetIn() {
-        int code = cli("publish", "--events", "-", "--bootstrap-servers", broker.secureBootstrapServers(), "--connect-timeout", "3s");
+        int code = cli.run("publish", "--events", "-", "--bootstrap-servers", broker.secureBootstrapServers(), "--connect-timeout", "3s");
 
         assertThat(code).isEqualTo(SyncLedgerCli.EXIT_RUNTIME_FAILURE);
         assertThat(cli.err().strip()).doesNotContain("\n").contains("cannot reach Kafka at " + broker.secureBootstrapServers())
@@ -128,10 +128,6 @@ class SaslSslPipelineIT {
                 "ssl.truststore.location=" + certificates.trustStore(),
                 "ssl.truststore.password=" + certificates.password(),
                 "ssl.truststore.type=PKCS12", ""));
-    }
-
-    private int cli(String... args) {
-        return cli.run(args);
     }
 
     private static String line(String type, String eventId, String occurredAt) {
