@@ -8,22 +8,22 @@ import dev.syncledger.processor.StreamsSettings;
 import dev.syncledger.schemas.Topics;
 import dev.syncledger.sink.SinkConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Latency from publishing an event to its row being visible in PostgreSQL, at a fixed offered rate,
  * through the real processor (exactly_once_v2) and sink. A warm-up at the same rate lets the consumer
- * groups settle and the JIT compile before anything is measured; measuring starts once the warm-up's
- * rows are all visible, so that starting the consumers is not counted as latency. Measured per run first published
- * inside the measured window: from its first publication to its row appearing. The events are generated before
- * anything starts: generating them is the bench's work, not the pipeline's.
+ * groups settle and the JIT compile before anything is measured; the measured window follows it at the same rate,
+ * without a pause, as a service offered a steady rate sees it. Measured per run first published inside the window:
+ * from its first publication to its row appearing (runs first published in the warm-up are never timed). The
+ * window's events are generated during the warm-up: generating them is the bench's work, not the pipeline's.
  */
 final class EndToEndBenchmark {
 
@@ -52,35 +52,28 @@ final class EndToEndBenchmark {
             StreamsSettings streams = kafka.streams(APPLICATION_ID, StreamsConfig.EXACTLY_ONCE_V2);
             SinkConfig sinkConfig = SinkConfig.of(kafka.bootstrapServers()).withDatabaseUrl(database.url())
                     .withSchema(database.schema()).withSerde(kafka.topology().serde()).withGroupId(APPLICATION_ID + "-sink");
+            Duration window = size.offeredFor();
             try (ProcessorRunner processor = ProcessorRunner.start(streams, kafka.topology(), BenchKafka.START_TIMEOUT);
                  SinkRunner sink = SinkRunner.start(sinkConfig);
                  EventPublisher publisher = kafka.publisher();
-                 RowWatcher watcher = new RowWatcher(database.jdbi())) {
+                 RowWatcher watcher = new RowWatcher(database.jdbi());
+                 LagProbe lag = new LagProbe(kafka.admin(), database.jdbi(), APPLICATION_ID, sinkConfig.groupId(), watcher::stillAwaited);
+                 WorkloadLookahead workload = new WorkloadLookahead(
+                         new Workload((MAX_WARM_UP_WINDOWS + 1) * measured).iterator(), Math.toIntExact(measured))) {
                 // Warm-up: the same workload at the same rate until the JIT compilers have settled (or a bound).
-                Duration window = size.offeredFor();
-                Iterator<OutgoingEvent> workload = new Workload((MAX_WARM_UP_WINDOWS + 1) * measured).iterator();
                 JitActivity jit = new JitActivity();
-                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit,
+                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit, database,
                         Duration.ofMillis((long) (window.toMillis() * MIN_WARM_UP_WINDOWS)), window.multipliedBy(MAX_WARM_UP_WINDOWS));
-                // Generated before the clock starts: the generator's parsing is the bench's work, not the pipeline's.
-                Iterator<OutgoingEvent> events = taken(workload, measured).iterator();
-                awaitDrained(watcher);
-                // Statistics as autovacuum keeps them on a system that has run for a while, not those of tables just created:
-                // a plan made for a never-analysed table took the watcher's tail for a scan of a third of it.
-                database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+                // The window follows without a pause. Its events were generated during the warm-up, ahead of it.
+                Iterator<OutgoingEvent> events = workload.stopAndTake(measured).iterator();
                 watcher.startMeasuring();
-                long offeredNanos;
-                long compileMsInWindow;
-                List<LagProbe.Sample> backlog;
-                Map<String, Long> topicRecords;
-                try (LagProbe lag = new LagProbe(kafka.admin(), database.jdbi(), APPLICATION_ID, sinkConfig.groupId(), watcher::stillAwaited)) {
-                    long compileMsBefore = jit.totalCompileMs();
-                    offeredNanos = offer(events, measured, rate, publisher, watcher);
-                    compileMsInWindow = jit.totalCompileMs() - compileMsBefore;
-                    awaitDrained(watcher);
-                    backlog = lag.samples();
-                    topicRecords = lag.topicSizes();
-                }
+                lag.startMeasuring();
+                long compileMsBefore = jit.totalCompileMs();
+                long offeredNanos = offer(events, measured, rate, publisher, watcher);
+                long compileMsInWindow = jit.totalCompileMs() - compileMsBefore;
+                awaitDrained(watcher);
+                List<LagProbe.Sample> backlog = lag.samples();
+                Map<String, Long> topicRecords = lag.topicSizes();
                 Latencies latencies = Latencies.of(watcher.latencies());
                 return result(streams, sinkConfig, rate, measured, offeredNanos, latencies, watcher.stillAwaited(), backlog, topicRecords,
                         warmUp.events() + measured, warmUp, JitActivity.share(compileMsInWindow, offeredNanos));
@@ -88,33 +81,37 @@ final class EndToEndBenchmark {
         }
     }
 
-    private static List<OutgoingEvent> taken(Iterator<OutgoingEvent> workload, long count) {
-        List<OutgoingEvent> events = new ArrayList<>((int) count);
-        for (long i = 0; i < count && workload.hasNext(); i++) {
-            events.add(workload.next());
-        }
-        return events;
-    }
-
     /** How long the warm-up offered events, how many, and whether the compilers had settled by its end. */
     record WarmUp(long events, long nanos, boolean jitSettled) {}
 
     /**
-     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed; the
-     * workload is generated as it goes (the generator's cost lands on the warm-up, not on the window).
+     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed. Halfway
+     * through the minimum, PostgreSQL's statistics are gathered in the background ({@code ANALYZE}, as autovacuum keeps
+     * them on a system that has run for a while; a plan made for a never-analysed table took the watcher's tail for a
+     * scan of a third of it), and the warm-up goes on at least until that is done. The offering never pauses: a
+     * pipeline left idle between warm-up and window met the window's first events with its hot paths deoptimised (its
+     * clock check took branches only an idle pipeline takes) and folded a third of them for the next seven seconds.
      */
     private static WarmUp warmUp(Iterator<OutgoingEvent> workload, int rate, EventPublisher publisher, RowWatcher watcher,
-                                 JitActivity jit, Duration min, Duration max) {
+                                 JitActivity jit, BenchDatabase database, Duration min, Duration max) {
         long started = System.nanoTime();
         long offered = 0;
         boolean settled = false;
+        CompletableFuture<Void> analysed = null;
         while (System.nanoTime() - started < max.toNanos()) {
             offer(workload, rate, rate, publisher, watcher); // one second's worth
             offered += rate;
+            long elapsed = System.nanoTime() - started;
+            if (analysed == null && elapsed >= min.toNanos() / 2) {
+                analysed = CompletableFuture.runAsync(() -> database.jdbi().useHandle(handle -> handle.execute("ANALYZE")));
+            }
             settled = jit.settled();
-            if (settled && System.nanoTime() - started >= min.toNanos()) {
+            if (settled && elapsed >= min.toNanos() && analysed != null && analysed.isDone()) {
                 break;
             }
+        }
+        if (analysed != null) {
+            analysed.join(); // a failed ANALYZE fails the stage
         }
         return new WarmUp(offered, System.nanoTime() - started, settled);
     }

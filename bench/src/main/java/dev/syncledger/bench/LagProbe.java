@@ -25,8 +25,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Where an end-to-end backlog sits: every {@link #PERIOD} it reads how far the processor's group is behind its inputs
  * and its own repartition topic, and how far the sink's offsets (kept in PostgreSQL with its rows) are behind the
- * committed end of the state topics. One line per sample on stderr and a series for the JSON report; at most
- * {@link #MAX_SAMPLES} samples are kept.
+ * committed end of the state topics. It starts sampling with the warm-up, so that its own first calls are not in the
+ * window, and reports from {@link #startMeasuring()} on: one line per sample on stderr and a series for the JSON
+ * report; at most {@link #MAX_SAMPLES} samples are kept.
  */
 final class LagProbe implements AutoCloseable {
 
@@ -43,7 +44,8 @@ final class LagProbe implements AutoCloseable {
     private final IntSupplier awaited;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
-    private final long started = System.nanoTime();
+    private volatile long started = System.nanoTime();
+    private volatile boolean measuring;
     private volatile boolean running = true;
 
     LagProbe(Admin admin, Jdbi jdbi, String processorGroup, String sinkGroup, IntSupplier awaited) {
@@ -57,6 +59,13 @@ final class LagProbe implements AutoCloseable {
         this.thread.start();
     }
 
+    /** Samples from now on are reported, timed from now; those taken before are dropped. */
+    synchronized void startMeasuring() {
+        samples.clear();
+        started = System.nanoTime();
+        measuring = true;
+    }
+
     synchronized List<Sample> samples() {
         return List.copyOf(samples);
     }
@@ -64,18 +73,23 @@ final class LagProbe implements AutoCloseable {
     private void probe() {
         while (running) {
             try {
+                long begun = System.nanoTime();
                 Sample sample = sample();
-                System.err.printf("lag %6.1f s (%s): processor inputs %,d, repartition %,d, sink %,d records; runs awaited %,d%n",
-                        sample.atMs() / 1000.0, LocalTime.now().withNano(0), sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
-                synchronized (this) {
-                    if (samples.size() < MAX_SAMPLES) {
-                        samples.add(sample);
-                    }
+                if (measuring && begun >= started) { // a sample begun before the window is not the window's
+                    report(sample);
                 }
             } catch (RuntimeException e) {
                 System.err.println("lag probe: " + e.getMessage());
             }
             ProcessorBenchmark.sleep(PERIOD);
+        }
+    }
+
+    private synchronized void report(Sample sample) {
+        System.err.printf("lag %6.1f s (%s): processor inputs %,d, repartition %,d, sink %,d records; runs awaited %,d%n",
+                sample.atMs() / 1000.0, LocalTime.now().withNano(0), sample.inputLag(), sample.repartitionLag(), sample.sinkLag(), sample.awaitedRuns());
+        if (samples.size() < MAX_SAMPLES) {
+            samples.add(sample);
         }
     }
 
