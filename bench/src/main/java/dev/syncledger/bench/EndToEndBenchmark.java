@@ -34,6 +34,7 @@ final class EndToEndBenchmark {
     private static final double MIN_WARM_UP_WINDOWS = 1.0 / 3;
     private static final int MAX_WARM_UP_WINDOWS = 4;
     private static final long PACING_NANOS = Duration.ofMillis(1).toNanos();
+    private static final Duration AFTER_ANALYZE = Duration.ofSeconds(10);
 
     private final BenchSize size;
     private final String databaseUrl;
@@ -86,35 +87,38 @@ final class EndToEndBenchmark {
     record WarmUp(long events, long nanos, boolean jitSettled) {}
 
     /**
-     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed. Halfway
-     * through the minimum, PostgreSQL's statistics are gathered in the background ({@code ANALYZE}, as autovacuum keeps
-     * them on a system that has run for a while; a plan made for a never-analysed table took the watcher's tail for a
-     * scan of a third of it), and the warm-up goes on at least until that is done. The offering never pauses: a
-     * pipeline left idle between warm-up and window met the window's first events with its hot paths deoptimised (its
-     * clock check took branches only an idle pipeline takes) and folded a third of them for the next seven seconds.
+     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed. Then
+     * PostgreSQL's statistics are gathered ({@code ANALYZE}) in the background while the offering goes on, and the
+     * warm-up ends {@link #AFTER_ANALYZE} after that is done, so that the window runs on plans made for tables of about
+     * the size it meets (statistics as autovacuum keeps them on a system that has run for a while; a plan made for a
+     * never-analysed table took the watcher's tail for a scan of a third of it; statistics gathered ten seconds into
+     * the warm-up, on tables a twentieth of their size, once left the sink writing at a fraction of its rate, with
+     * autovacuum off on this machine to refresh them). The offering never pauses: a pipeline left idle between warm-up
+     * and window met the window's first events with its hot paths deoptimised (its clock check took branches only an
+     * idle pipeline takes) and folded a third of them for the next seven seconds.
      */
     private static WarmUp warmUp(Iterator<OutgoingEvent> workload, int rate, EventPublisher publisher, RowWatcher watcher,
                                  JitActivity jit, BenchDatabase database, Duration min, Duration max) {
         long started = System.nanoTime();
         long offered = 0;
         boolean settled = false;
-        CompletableFuture<Void> analysed = null;
-        while (System.nanoTime() - started < max.toNanos()) {
+        CompletableFuture<Long> analysedAt = null;
+        while (true) {
             offer(workload, rate, rate, publisher, watcher); // one second's worth
             offered += rate;
-            long elapsed = System.nanoTime() - started;
-            if (analysed == null && elapsed >= min.toNanos() / 2) {
-                analysed = CompletableFuture.runAsync(() -> database.jdbi().useHandle(handle -> handle.execute("ANALYZE")));
-            }
-            settled = jit.settled();
-            if (settled && elapsed >= min.toNanos() && analysed != null && analysed.isDone()) {
-                break;
+            long now = System.nanoTime();
+            if (analysedAt == null) {
+                settled = jit.settled();
+                if (settled && now - started >= min.toNanos() || now - started >= max.toNanos()) {
+                    analysedAt = CompletableFuture.supplyAsync(() -> {
+                        database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
+                        return System.nanoTime();
+                    });
+                }
+            } else if (analysedAt.isDone() && now - analysedAt.join() >= AFTER_ANALYZE.toNanos()) { // a failed ANALYZE fails the stage
+                return new WarmUp(offered, now - started, settled);
             }
         }
-        if (analysed != null) {
-            analysed.join(); // a failed ANALYZE fails the stage
-        }
-        return new WarmUp(offered, System.nanoTime() - started, settled);
     }
 
     /**
