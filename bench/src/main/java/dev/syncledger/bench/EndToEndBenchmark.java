@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -34,7 +33,6 @@ final class EndToEndBenchmark {
     private static final double MIN_WARM_UP_WINDOWS = 1.0 / 3;
     private static final int MAX_WARM_UP_WINDOWS = 4;
     private static final long PACING_NANOS = Duration.ofMillis(1).toNanos();
-    private static final Duration AFTER_ANALYZE = Duration.ofSeconds(10);
 
     private final BenchSize size;
     private final String databaseUrl;
@@ -59,12 +57,13 @@ final class EndToEndBenchmark {
                  SinkRunner sink = SinkRunner.start(sinkConfig);
                  EventPublisher publisher = kafka.publisher();
                  RowWatcher watcher = new RowWatcher(database.jdbi());
+                 PeriodicAnalyze statistics = new PeriodicAnalyze(database.jdbi());
                  LagProbe lag = new LagProbe(kafka.admin(), database.jdbi(), APPLICATION_ID, sinkConfig.groupId(), watcher::stillAwaited);
                  WorkloadLookahead workload = new WorkloadLookahead(
                          new Workload((MAX_WARM_UP_WINDOWS + 1) * measured).iterator(), Math.toIntExact(measured))) {
                 // Warm-up: the same workload at the same rate until the JIT compilers have settled (or a bound).
                 JitActivity jit = new JitActivity();
-                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit, database,
+                WarmUp warmUp = warmUp(workload, rate, publisher, watcher, jit,
                         Duration.ofMillis((long) (window.toMillis() * MIN_WARM_UP_WINDOWS)), window.multipliedBy(MAX_WARM_UP_WINDOWS));
                 // The window follows without a pause. Its events were generated during the warm-up, ahead of it.
                 Iterator<OutgoingEvent> events = workload.stopAndTake(measured).iterator();
@@ -87,38 +86,25 @@ final class EndToEndBenchmark {
     record WarmUp(long events, long nanos, boolean jitSettled) {}
 
     /**
-     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed. Then
-     * PostgreSQL's statistics are gathered ({@code ANALYZE}) in the background while the offering goes on, and the
-     * warm-up ends {@link #AFTER_ANALYZE} after that is done, so that the window runs on plans made for tables of about
-     * the size it meets (statistics as autovacuum keeps them on a system that has run for a while; a plan made for a
-     * never-analysed table took the watcher's tail for a scan of a third of it; statistics gathered ten seconds into
-     * the warm-up, on tables a twentieth of their size, once left the sink writing at a fraction of its rate, with
-     * autovacuum off on this machine to refresh them). The offering never pauses: a pipeline left idle between warm-up
-     * and window met the window's first events with its hot paths deoptimised (its clock check took branches only an
-     * idle pipeline takes) and folded a third of them for the next seven seconds.
+     * Offers events at the rate, for at least {@code min}, until the JIT has settled or {@code max} has passed. The
+     * offering never pauses before the window: a pipeline left idle between warm-up and window met the window's first
+     * events with its hot paths deoptimised (its clock check took branches only an idle pipeline takes) and folded a
+     * third of them for the next seven seconds.
      */
     private static WarmUp warmUp(Iterator<OutgoingEvent> workload, int rate, EventPublisher publisher, RowWatcher watcher,
-                                 JitActivity jit, BenchDatabase database, Duration min, Duration max) {
+                                 JitActivity jit, Duration min, Duration max) {
         long started = System.nanoTime();
         long offered = 0;
         boolean settled = false;
-        CompletableFuture<Long> analysedAt = null;
-        while (true) {
+        while (System.nanoTime() - started < max.toNanos()) {
             offer(workload, rate, rate, publisher, watcher); // one second's worth
             offered += rate;
-            long now = System.nanoTime();
-            if (analysedAt == null) {
-                settled = jit.settled();
-                if (settled && now - started >= min.toNanos() || now - started >= max.toNanos()) {
-                    analysedAt = CompletableFuture.supplyAsync(() -> {
-                        database.jdbi().useHandle(handle -> handle.execute("ANALYZE"));
-                        return System.nanoTime();
-                    });
-                }
-            } else if (analysedAt.isDone() && now - analysedAt.join() >= AFTER_ANALYZE.toNanos()) { // a failed ANALYZE fails the stage
-                return new WarmUp(offered, now - started, settled);
+            settled = jit.settled();
+            if (settled && System.nanoTime() - started >= min.toNanos()) {
+                break;
             }
         }
+        return new WarmUp(offered, System.nanoTime() - started, settled);
     }
 
     /**
