@@ -21,6 +21,27 @@ interface BenchDao {
     @SqlUpdate("CHECKPOINT")
     void checkpoint();
 
+    /**
+     * What an autovacuum worker would analyse now in the connection's schema (another schema in the same database is not
+     * the stage's): each table changed in more than 50 rows plus a tenth of its rows since its last {@code ANALYZE}
+     * ({@code autovacuum_analyze_threshold} and {@code autovacuum_analyze_scale_factor} at their defaults).
+     */
+    @SqlUpdate("""
+            DO $$
+            DECLARE
+                stage_table regclass;
+            BEGIN
+                FOR stage_table IN SELECT s.relid::regclass
+                                   FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+                                   WHERE s.schemaname = current_schema()
+                                     AND s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) LOOP
+                    EXECUTE format('ANALYZE %s', stage_table);
+                END LOOP;
+            END
+            $$
+            """)
+    void analyzeAsAutovacuumWould();
+
     @SqlQuery("SELECT count(*) FROM <table>")
     long count(@Define("table") String table);
 }
