@@ -54,8 +54,7 @@ final class LagProbe implements AutoCloseable {
         this.processorGroup = processorGroup;
         this.sinkGroup = sinkGroup;
         this.awaited = awaited;
-        this.thread = new Thread(this::probe, "bench-lag-probe");
-        this.thread.setDaemon(true);
+        this.thread = BenchThreads.daemon("bench-lag-probe", this::probe);
         this.thread.start();
     }
 

@@ -19,11 +19,8 @@ final class PeriodicAnalyze implements AutoCloseable {
 
     static final Duration PERIOD = Duration.ofMinutes(1);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "bench-analyze");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(task -> BenchThreads.daemon("bench-analyze", task));
 
     PeriodicAnalyze(Jdbi jdbi) {
         executor.scheduleWithFixedDelay(() -> {

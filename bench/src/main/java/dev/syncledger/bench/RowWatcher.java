@@ -41,8 +41,7 @@ final class RowWatcher implements AutoCloseable {
 
     RowWatcher(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.thread = new Thread(this::watch, "bench-row-watcher");
-        this.thread.setDaemon(true);
+        this.thread = BenchThreads.daemon("bench-row-watcher", this::watch);
         this.thread.start();
     }
 

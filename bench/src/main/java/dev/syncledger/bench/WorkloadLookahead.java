@@ -30,8 +30,7 @@ final class WorkloadLookahead implements Iterator<OutgoingEvent>, AutoCloseable 
     WorkloadLookahead(Iterator<OutgoingEvent> workload, int ahead) {
         this.workload = workload;
         this.ahead = ahead;
-        this.thread = new Thread(this::generate, "bench-workload-lookahead");
-        this.thread.setDaemon(true);
+        this.thread = BenchThreads.daemon("bench-workload-lookahead", this::generate);
         this.thread.start();
     }
 
