@@ -8,7 +8,10 @@ import dev.syncledger.sink.table.ParentRequest;
 import dev.syncledger.sink.table.StateTable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -133,7 +136,7 @@ final class NaiveSink {
      * meet more of their keys already written, and ran faster). The tables are interleaved by a fixed shuffle.
      */
     private static List<Consumer<Handle>> slice(List<Prepared<?>> prepared, ParentKeys parents, int slice) {
-        List<java.util.Iterator<Consumer<Handle>>> tables = new ArrayList<>();
+        List<Iterator<Consumer<Handle>>> tables = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (Prepared<?> table : prepared) {
             List<Consumer<Handle>> writes = table.writes(parents, slice);
@@ -157,7 +160,7 @@ final class NaiveSink {
                 slices.add(new ArrayList<>());
             }
             // Keys are dealt to the slices in the order they first appear, so every slice has as many of this table's keys.
-            java.util.Map<Object, Integer> dealt = new java.util.HashMap<>();
+            Map<Object, Integer> dealt = new HashMap<>();
             for (byte[] value : values) {
                 try {
                     R row = table.decode(value);
