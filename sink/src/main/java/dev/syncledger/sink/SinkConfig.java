@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param schema            the schema holding the sink's tables, created and migrated on start; default {@value Database#DEFAULT_SCHEMA}
  * @param groupId           the consumer group, also the key of the offsets stored with the rows; default {@value #DEFAULT_GROUP_ID}
  * @param serde             how the state and rejected records are framed (schema registry or not)
- * @param maxPollRecords    the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_POLL_RECORDS}
+ * @param maxBatchRecords    the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_BATCH_RECORDS}. A
+ *                          batch gathers what is polled while the one before it commits, so it reaches this only behind a
+ *                          backlog
  * @param pollTimeout       how long a poll waits for records; default 500 ms
  * @param consumerOverrides extra Kafka consumer properties; they cannot change the group, the servers, auto-commit
  *                          (always off) or the isolation level (always read_committed)
@@ -28,12 +30,12 @@ public record SinkConfig(
         String schema,
         String groupId,
         SerdeConfig serde,
-        int maxPollRecords,
+        int maxBatchRecords,
         Duration pollTimeout,
         Map<String, Object> consumerOverrides) {
 
     public static final String DEFAULT_GROUP_ID = "sync-ledger-sink";
-    public static final int DEFAULT_MAX_POLL_RECORDS = 20_000;
+    public static final int DEFAULT_MAX_BATCH_RECORDS = 100_000;
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
     public SinkConfig {
@@ -44,8 +46,8 @@ public record SinkConfig(
             throw new IllegalArgumentException("groupId must not be blank");
         }
         Objects.requireNonNull(serde, "serde");
-        if (maxPollRecords < 1) {
-            throw new IllegalArgumentException("maxPollRecords must be at least 1, was " + maxPollRecords);
+        if (maxBatchRecords < 1) {
+            throw new IllegalArgumentException("maxBatchRecords must be at least 1, was " + maxBatchRecords);
         }
         Objects.requireNonNull(pollTimeout, "pollTimeout");
         if (pollTimeout.isNegative() || pollTimeout.isZero()) {
@@ -62,7 +64,7 @@ public record SinkConfig(
     /** The defaults, with the given way to reach Kafka. */
     public static SinkConfig of(KafkaConnection kafka) {
         return new SinkConfig(kafka, Database.DEFAULT_URL, Database.DEFAULT_SCHEMA, DEFAULT_GROUP_ID,
-                SerdeConfig.withoutRegistry(), DEFAULT_MAX_POLL_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of());
+                SerdeConfig.withoutRegistry(), DEFAULT_MAX_BATCH_RECORDS, DEFAULT_POLL_TIMEOUT, Map.of());
     }
 
     public String bootstrapServers() {
@@ -70,31 +72,31 @@ public record SinkConfig(
     }
 
     public SinkConfig withDatabaseUrl(String databaseUrl) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSchema(String schema) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withGroupId(String groupId) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withSerde(SerdeConfig serde) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
-    public SinkConfig withMaxPollRecords(int maxPollRecords) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+    public SinkConfig withMaxBatchRecords(int maxBatchRecords) {
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withPollTimeout(Duration pollTimeout) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     public SinkConfig withConsumerOverrides(Map<String, Object> consumerOverrides) {
-        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxPollRecords, pollTimeout, consumerOverrides);
+        return new SinkConfig(kafka, databaseUrl, schema, groupId, serde, maxBatchRecords, pollTimeout, consumerOverrides);
     }
 
     /** Secrets hidden: a settings record ends up in log lines and error messages. */

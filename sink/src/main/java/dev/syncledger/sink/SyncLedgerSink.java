@@ -54,6 +54,11 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
     /** Per partition and fetch; the consumer's fetch.max.bytes (50 MiB) still bounds a whole fetch. */
     static final int BATCH_FETCH_BYTES = 8 << 20;
+    /** Records per poll; a batch gathers several polls while the one before it commits. */
+    static final int POLL_RECORDS = 20_000;
+    /** The records' own bytes one batch holds at most, whatever {@link SinkConfig#maxBatchRecords()} says. */
+    static final long MAX_BATCH_BYTES = 64L << 20;
+    private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(5);
 
     private final SinkConfig config;
     private final Database database;
@@ -74,6 +79,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final Set<TopicPartition> unpositioned = new HashSet<>();
     /** Only touched by the thread in {@link #run()}: per partition, the next offset stored in the database. */
     private final Map<TopicPartition, Long> acknowledged = new HashMap<>();
+    /** Only touched by the thread in {@link #run()}: what has been polled since the batch in flight, or null. */
+    private SinkBatch.Builder next;
     /** Only touched by the thread in {@link #run()}: failed attempts in the current outage, 0 when the database is fine. */
     private int outageAttempts;
 
@@ -130,7 +137,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     static Map<String, Object> consumerProperties(SinkConfig config) {
         Map<String, Object> properties = config.kafka().clientConfig();
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(config.maxBatchRecords(), POLL_RECORDS));
         // A poll returns about one fetch per partition: at the default 1 MiB, some 4,000 state records, whatever
         // max.poll.records says. Behind a backlog, bigger batches mean fewer transactions and more updates of one key
         // folded into one row.
@@ -177,7 +184,10 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     /**
      * Polls and decodes the next batch while the previous one commits on the writer thread ({@link InFlightWrite}):
-     * the database's round trips no longer wait for the consumer, nor the consumer for them.
+     * the database's round trips no longer wait for the consumer, nor the consumer for them. While the writer is busy
+     * the next batch grows by further polls, up to {@link SinkConfig#maxBatchRecords()} or {@link #MAX_BATCH_BYTES}:
+     * behind a backlog, batches grow and fold more updates of one key into one row; when the writer keeps up, each
+     * batch is what arrived during the last commit, so a record waits for at most one commit before its own.
      */
     private void consume() {
         consumer.subscribe(SinkRecordReader.TOPICS, new Repositioning());
@@ -194,14 +204,14 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                     // Every partition is read again from the database instead.
                     continue;
                 }
-                Map<TopicPartition, Long> advanced = positionsPastAcknowledged();
-                if (!records.isEmpty() || !advanced.isEmpty()) {
-                    SinkBatch batch = SinkBatch.of(records, reader).resumingAt(advanced);
-                    if (settle()) {
-                        // Acknowledged as soon as it is handed over: a failure repositions every partition from the database.
-                        acknowledged.putAll(batch.nextOffsets());
-                        inFlight.start(batch, this::writeAndCount);
+                if (!records.isEmpty()) {
+                    if (next == null) {
+                        next = SinkBatch.builder(reader);
                     }
+                    next.addAll(records);
+                }
+                if (inFlight.isEmpty() || isFull(next)) {
+                    startNext();
                 }
             }
         } catch (WakeupException e) {
@@ -209,12 +219,44 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 throw e;
             }
         }
+        if (inFlight.isEmpty() || settle()) {
+            startNext(); // what was polled while the last batch committed
+        }
         settle(); // the batch in hand commits before the sink stops
     }
 
-    /** While the database is down, all partitions are paused and the poll is the wait between attempts. */
+    private boolean isFull(SinkBatch.Builder batch) {
+        return batch != null && (batch.records() >= config.maxBatchRecords() || batch.bytes() >= MAX_BATCH_BYTES);
+    }
+
+    /** Hands what has been polled to the writer, once the batch before it has committed. */
+    private void startNext() {
+        Map<TopicPartition, Long> advanced = positionsPastAcknowledged();
+        if (next == null && advanced.isEmpty()) {
+            return;
+        }
+        SinkBatch batch = (next == null ? SinkBatch.builder(reader) : next).build().resumingAt(advanced);
+        next = null;
+        if (settle()) {
+            // Acknowledged as soon as it is handed over: a failure repositions every partition from the database.
+            acknowledged.putAll(batch.nextOffsets());
+            inFlight.start(batch, this::writeAndCount);
+        }
+    }
+
+    /**
+     * While the database is down, all partitions are paused and the poll is the wait between attempts. While a batch
+     * is being written, polls are short, so that the next one starts soon after it commits.
+     */
     private Duration nextPollTimeout() {
-        return outageAttempts == 0 ? config.pollTimeout() : RetryPolicy.OUTAGE.delayAfter(outageAttempts);
+        if (outageAttempts > 0) {
+            return RetryPolicy.OUTAGE.delayAfter(outageAttempts);
+        }
+        return inFlight.isEmpty() ? config.pollTimeout() : min(config.pollTimeout(), POLL_WHILE_WRITING);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void positionFromDatabase() {
@@ -334,6 +376,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     }
 
     private void repositionFromDatabase() {
+        next = null; // polled past what the database holds: read again from there
         Set<TopicPartition> assigned = consumer.assignment();
         consumer.pause(assigned);
         unpositioned.addAll(assigned);
@@ -439,14 +482,21 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // The new owner starts from the offsets stored in the database: let the batch in flight store its own first.
-            settle();
+            // The new owner starts from the offsets stored in the database: let the batch in flight store its own first,
+            // then what has been polled since.
+            if (settle() && next != null) {
+                startNext();
+                settle();
+            }
             unpositioned.removeAll(partitions);
             acknowledged.keySet().removeAll(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (next != null) {
+                repositionFromDatabase(); // what was polled may not be written now; the partitions kept start again from the database
+            }
             unpositioned.removeAll(partitions);
             acknowledged.keySet().removeAll(partitions);
         }

@@ -18,7 +18,7 @@ class SinkConfigTest {
         assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres");
         assertThat(config.schema()).isEqualTo(Database.DEFAULT_SCHEMA).isEqualTo("sync_ledger");
         assertThat(config.groupId()).isEqualTo("sync-ledger-sink");
-        assertThat(config.maxPollRecords()).isEqualTo(20_000);
+        assertThat(config.maxBatchRecords()).isEqualTo(100_000);
         assertThat(config.serde().schemaRegistryUrl()).isEmpty();
         assertThat(config.consumerOverrides()).isEmpty();
     }
@@ -27,7 +27,7 @@ class SinkConfigTest {
     void shouldReadCommittedRecordsAndNeverAutoCommitWhateverTheOverrides() {
         SinkConfig config = SinkConfig.of("broker:9092")
                 .withGroupId("sink-a")
-                .withMaxPollRecords(100)
+                .withMaxBatchRecords(100)
                 .withConsumerOverrides(Map.of(
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
@@ -51,7 +51,7 @@ class SinkConfigTest {
 
         assertThatThrownBy(() -> SinkConfig.of(" ")).hasMessageContaining("bootstrap servers");
         assertThatThrownBy(() -> config.withSchema("Sync-Ledger")).hasMessageStartingWith("not a usable schema name");
-        assertThatThrownBy(() -> config.withMaxPollRecords(0)).hasMessageContaining("maxPollRecords");
+        assertThatThrownBy(() -> config.withMaxBatchRecords(0)).hasMessageContaining("maxBatchRecords");
         assertThatThrownBy(() -> config.withPollTimeout(Duration.ZERO)).hasMessageContaining("pollTimeout");
         assertThatThrownBy(() -> config.withGroupId("")).hasMessageContaining("groupId");
     }

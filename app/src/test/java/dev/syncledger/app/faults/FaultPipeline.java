@@ -136,7 +136,7 @@ final class FaultPipeline implements AutoCloseable {
                 .withDatabaseUrl(database.url())
                 .withSchema(database.schema())
                 .withGroupId(SINK_GROUP)
-                .withMaxPollRecords(500)
+                .withMaxBatchRecords(500)
                 .withConsumerOverrides(SINK_FAILOVER);
     }
 

@@ -94,11 +94,11 @@ class FaultScenariosIT {
             int batch = Math.max(50, records.size() / 20);
             for (int kill = 1; kill <= 3; kill++) {
                 SinkInstance doomed = pipeline.startSink("sink-" + kill,
-                        pipeline.sinkConfig().withMaxPollRecords(batch), SinkDeath.atBatch(2));
+                        pipeline.sinkConfig().withMaxBatchRecords(batch), SinkDeath.atBatch(2));
                 await().atMost(SIZE.timeout()).until(() -> !doomed.isAlive());
                 assertThat(doomed.wasKilled()).as("sink %d died of the injected kill", kill).isTrue();
             }
-            pipeline.startSink("sink-4", pipeline.sinkConfig().withMaxPollRecords(batch));
+            pipeline.startSink("sink-4", pipeline.sinkConfig().withMaxBatchRecords(batch));
             pipeline.awaitCaughtUp();
             finish("2-sink-killed-3x", records, began, pipeline, Optional.empty());
         }
@@ -179,9 +179,9 @@ class FaultScenariosIT {
             pipeline.startProcessor("survivor");
             ChildProcessor victim = pipeline.startChildProcessor("victim");
             int batch = Math.max(50, records.size() / 40);
-            pipeline.startSink("sink-survivor", pipeline.sinkConfig().withMaxPollRecords(batch));
+            pipeline.startSink("sink-survivor", pipeline.sinkConfig().withMaxBatchRecords(batch));
             SinkInstance sinkVictim = pipeline.startSink("sink-victim",
-                    pipeline.sinkConfig().withMaxPollRecords(batch), SinkDeath.atBatch(2));
+                    pipeline.sinkConfig().withMaxBatchRecords(batch), SinkDeath.atBatch(2));
             await().atMost(SIZE.timeout()).until(() -> pipeline.membersWithPartitions(FaultPipeline.APPLICATION_ID) == 2
                     && pipeline.membersWithPartitions(FaultPipeline.SINK_GROUP) == 2);
 

@@ -72,7 +72,7 @@ class SinkCrashIT {
         SinkConfig config = SinkConfig.of(broker.bootstrapServers())
                 .withDatabaseUrl(database.url())
                 .withSchema(database.schema())
-                .withMaxPollRecords(20)
+                .withMaxBatchRecords(20)
                 .withConsumerOverrides(Map.of(
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 2_000,
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500,

@@ -38,32 +38,14 @@ public final class SinkBatch {
      * @throws IllegalArgumentException for a record of a topic the sink does not read
      */
     public static SinkBatch of(Iterable<ConsumerRecord<byte[], byte[]>> records, SinkRecordReader reader) {
-        int batchSize = 0;
-        Map<String, TableBatch.Builder<?, ?>> builders = reader.tableBuilders();
-        List<RejectedEventRow> rejections = new ArrayList<>();
-        Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            batchSize++;
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            nextOffsets.merge(partition, record.offset() + 1, Math::max);
-            firstOffsets.merge(partition, record.offset(), Math::min);
-            RecordOrigin origin = RecordOrigin.of(record);
-            if (reader.isRejectedTopic(record.topic())) {
-                rejections.add(reader.readRejected(origin));
-                continue;
-            }
-            TableBatch.Builder<?, ?> builder = builders.get(record.topic());
-            if (builder == null) {
-                throw new IllegalArgumentException("the sink does not read topic " + record.topic());
-            }
-            builder.add(origin).ifPresent(rejections::add);
-        }
-        rejections.sort(Comparator.comparing(RejectedEventRow::sourceTopic)
-                .thenComparingInt(RejectedEventRow::sourcePartition)
-                .thenComparingLong(RejectedEventRow::sourceOffset));
-        List<TableBatch<?, ?>> tables = builders.values().stream().<TableBatch<?, ?>>map(TableBatch.Builder::build).toList();
-        return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets), Map.copyOf(firstOffsets));
+        Builder builder = builder(reader);
+        builder.addAll(records);
+        return builder.build();
+    }
+
+    /** An empty batch to which the records of several polls can be added, in poll order. */
+    public static Builder builder(SinkRecordReader reader) {
+        return new Builder(reader);
     }
 
     /**
@@ -123,5 +105,65 @@ public final class SinkBatch {
         int deletions = tables.stream().mapToInt(table -> table.deletions().size()).sum();
         return "SinkBatch[" + batchSize + " records: " + rows + " rows, " + deletions + " deletions, "
                 + rejections.size() + " rejections]";
+    }
+
+    /** Decodes records as they are added, keeping per state table only the last change per key. */
+    public static final class Builder {
+
+        private final SinkRecordReader reader;
+        private final Map<String, TableBatch.Builder<?, ?>> builders;
+        private final List<RejectedEventRow> rejections = new ArrayList<>();
+        private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        private int batchSize;
+        private long bytes;
+
+        private Builder(SinkRecordReader reader) {
+            this.reader = reader;
+            this.builders = reader.tableBuilders();
+        }
+
+        /** @throws IllegalArgumentException for a record of a topic the sink does not read */
+        public void addAll(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                add(record);
+            }
+        }
+
+        private void add(ConsumerRecord<byte[], byte[]> record) {
+            batchSize++;
+            bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            nextOffsets.merge(partition, record.offset() + 1, Math::max);
+            firstOffsets.merge(partition, record.offset(), Math::min);
+            RecordOrigin origin = RecordOrigin.of(record);
+            if (reader.isRejectedTopic(record.topic())) {
+                rejections.add(reader.readRejected(origin));
+                return;
+            }
+            TableBatch.Builder<?, ?> builder = builders.get(record.topic());
+            if (builder == null) {
+                throw new IllegalArgumentException("the sink does not read topic " + record.topic());
+            }
+            builder.add(origin).ifPresent(rejections::add);
+        }
+
+        /** Records added so far. */
+        public int records() {
+            return batchSize;
+        }
+
+        /** Their keys' and values' bytes as they came from Kafka. */
+        public long bytes() {
+            return bytes;
+        }
+
+        public SinkBatch build() {
+            rejections.sort(Comparator.comparing(RejectedEventRow::sourceTopic)
+                    .thenComparingInt(RejectedEventRow::sourcePartition)
+                    .thenComparingLong(RejectedEventRow::sourceOffset));
+            List<TableBatch<?, ?>> tables = builders.values().stream().<TableBatch<?, ?>>map(TableBatch.Builder::build).toList();
+            return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets), Map.copyOf(firstOffsets));
+        }
     }
 }
