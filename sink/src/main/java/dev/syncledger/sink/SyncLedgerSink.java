@@ -56,7 +56,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     static final int BATCH_FETCH_BYTES = 8 << 20;
     /** Records per poll; a batch gathers several polls while the one before it commits. */
     static final int POLL_RECORDS = 20_000;
-    /** The records' own bytes one batch holds at most, whatever {@link SinkConfig#maxBatchRecords()} says. */
+    /** Past this many bytes of records (keys and values as fetched), a batch stops gathering polls. */
     static final long MAX_BATCH_BYTES = 64L << 20;
     private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(5);
 
@@ -67,6 +67,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final SinkRecordReader reader;
     private final SinkWriter writer;
     private final Consumer<byte[], byte[]> consumer;
+    /** The most records one poll returns. */
+    private final int pollRecords;
     private final InFlightWrite inFlight = new InFlightWrite();
 
     private final Object lifecycle = new Object();
@@ -127,7 +129,9 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
             database.migrate();
             ConsumerScope scope = new ConsumerScope(KafkaCluster.idOf(config.kafka(), KAFKA_TIMEOUT), config.groupId());
             this.writer = new SinkWriter(database, scope, faultHook, RetryPolicy.TRANSACTION);
-            this.consumer = new KafkaConsumer<>(consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            Map<String, Object> properties = consumerProperties(config);
+            this.pollRecords = Integer.parseInt(String.valueOf(properties.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
+            this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             closeIfOwned();
             throw e;
@@ -225,8 +229,9 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         settle(); // the batch in hand commits before the sink stops
     }
 
+    /** Full when one more poll could take it past maxBatchRecords, or once past {@link #MAX_BATCH_BYTES}. */
     private boolean isFull(SinkBatch.Builder batch) {
-        return batch != null && (batch.records() >= config.maxBatchRecords() || batch.bytes() >= MAX_BATCH_BYTES);
+        return batch != null && (batch.records() > config.maxBatchRecords() - pollRecords || batch.bytes() >= MAX_BATCH_BYTES);
     }
 
     /** Hands what has been polled to the writer, once the batch before it has committed. */

@@ -1,0 +1,159 @@
+package dev.syncledger.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.syncledger.app.testing.StoredSyncLogs;
+import dev.syncledger.app.testing.TestDatabase;
+import dev.syncledger.app.testing.TestKafka;
+import dev.syncledger.processor.topics.TopicProvisioner;
+import dev.syncledger.schemas.ConnectorSyncStatus;
+import dev.syncledger.schemas.Topics;
+import dev.syncledger.schemas.serde.AvroCodec;
+import dev.syncledger.schemas.serde.SerdeConfig;
+import dev.syncledger.schemas.state.WorkspaceConnectorSyncLog;
+import dev.syncledger.sink.SinkConfig;
+import dev.syncledger.sink.SyncLedgerSink;
+import dev.syncledger.sink.write.SinkFaultHook;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * While a batch commits, the sink keeps polling and hands everything gathered to the writer as the next batch, as
+ * large as maxBatchRecords allows: behind a backlog, a key's updates fold into one row.
+ */
+class SinkBatchGatheringIT {
+
+    private static final int RUNS = 100;
+    private static final int REVISIONS = 4;
+    /** Small polls, so that the batch after the held one can only be gathered from several. */
+    private static final int POLL_RECORDS = 50;
+    private static final String TOPIC = Topics.SYNC_LOG_STATE.name();
+
+    @Test
+    void shouldGatherEveryPollMadeWhileABatchCommitsIntoTheNext(@TempDir Path dir) throws Exception {
+        List<Integer> batches = runWithTheFirstBatchHeld(dir, 100_000);
+
+        assertThat(batches).as("the held batch, then all %d records polled meanwhile in one", RUNS * REVISIONS)
+                .containsExactly(1, RUNS * REVISIONS);
+    }
+
+    @Test
+    void shouldNeverGatherMoreThanMaxBatchRecords(@TempDir Path dir) throws Exception {
+        List<Integer> batches = runWithTheFirstBatchHeld(dir, 120);
+
+        assertThat(batches.get(0)).isEqualTo(1);
+        assertThat(batches.subList(1, batches.size())).allSatisfy(size -> assertThat(size).isBetween(1, 120));
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1 + RUNS * REVISIONS);
+    }
+
+    /**
+     * Publishes one run, holds the sink's first batch in its transaction until every later record has been polled (or,
+     * with a small maxBatchRecords, until a batch is full), then lets it go; returns each batch's record count.
+     */
+    private static List<Integer> runWithTheFirstBatchHeld(Path dir, int maxBatchRecords) throws Exception {
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+             TestDatabase database = TestDatabase.freshSchema();
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            new TopicProvisioner(admin).ensure(1, (short) 1);
+            List<Integer> batches = new CopyOnWriteArrayList<>();
+            CountDownLatch release = new CountDownLatch(1);
+            SinkFaultHook holdTheFirst = batch -> {
+                if (batch.batchSize() == 0) {
+                    return; // positions only, past the partitions' starts
+                }
+                batches.add(batch.batchSize());
+                if (batches.size() == 1) {
+                    awaitRelease(release);
+                }
+            };
+            SinkConfig config = SinkConfig.of(broker.bootstrapServers())
+                    .withDatabaseUrl(database.url())
+                    .withSchema(database.schema())
+                    .withMaxBatchRecords(maxBatchRecords)
+                    .withConsumerOverrides(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS));
+            UUID first = UUID.randomUUID();
+            producer.send(record(first, 1)).get();
+            try (SyncLedgerSink sink = SyncLedgerSink.withFaultHook(config, holdTheFirst)) {
+                Thread thread = new Thread(sink, "gathering-sink");
+                thread.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> batches.size() == 1);
+
+                List<UUID> runs = Stream.generate(UUID::randomUUID).limit(RUNS).toList();
+                for (int revision = 1; revision <= REVISIONS; revision++) {
+                    for (UUID run : runs) {
+                        producer.send(record(run, revision));
+                    }
+                }
+                producer.flush();
+                long expectPolled = maxBatchRecords >= RUNS * REVISIONS ? 1 + RUNS * REVISIONS : 1 + maxBatchRecords - POLL_RECORDS + 1;
+                await().atMost(Duration.ofSeconds(30)).until(() -> recordsPolled(sink) >= expectPolled);
+                release.countDown();
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    Map<UUID, StoredSyncLogs.Stored> stored = StoredSyncLogs.read(database.jdbi());
+                    return stored.containsKey(first)
+                            && runs.stream().allMatch(run -> stored.containsKey(run) && stored.get(run).revision() == REVISIONS);
+                });
+                assertThat(StoredSyncLogs.read(database.jdbi()).get(runs.get(0)).row().status()).isEqualTo(ConnectorSyncStatus.success);
+            }
+            return List.copyOf(batches);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(UUID run, int revision) {
+        Instant created = Instant.parse("2026-12-07T00:00:00Z");
+        WorkspaceConnectorSyncLog row = WorkspaceConnectorSyncLog.newBuilder()
+                .setWorkspaceConnectorSyncLogId(run)
+                .setWorkspaceId(new UUID(1, 1))
+                .setWorkspaceConnectorId(new UUID(2, 2))
+                .setStatus(revision == REVISIONS ? ConnectorSyncStatus.success : ConnectorSyncStatus.in_progress)
+                .setCreatedAt(created)
+                .setUpdatedAt(created.plusSeconds(revision))
+                .setRevision(revision)
+                .build();
+        byte[] value = AvroCodec.create(WorkspaceConnectorSyncLog.getClassSchema(), SerdeConfig.withoutRegistry()).encode(TOPIC, row);
+        return new ProducerRecord<>(TOPIC, run.toString(), value);
+    }
+
+    private static double recordsPolled(SyncLedgerSink sink) {
+        return sink.consumerMetrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("records-consumed-total") && e.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && !e.getKey().tags().containsKey("topic"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            if (!release.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the first batch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
