@@ -6,27 +6,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The parent rows a batch's rows point at, by public id. {@link #createMissing} inserts the missing ones kind by
- * kind, each kind in id order, so that concurrent sinks lock them in the same order.
+ * kind, each kind in id order, so that concurrent sinks lock them in the same order. Gathered in hash sets (a
+ * batch names a parent once per row) and sorted only where something is to be created.
  */
 public final class ParentRequest {
 
-    private final SortedSet<UUID> workspaces = new TreeSet<>();
-    private final SortedMap<UUID, UUID> workspaceOfConnector = new TreeMap<>();
-    private final SortedSet<UUID> documents = new TreeSet<>();
-    private final SortedSet<UUID> peoples = new TreeSet<>();
-    private final SortedSet<UUID> tasks = new TreeSet<>();
+    private final Set<UUID> workspaces = new HashSet<>();
+    private final Map<UUID, UUID> workspaceOfConnector = new HashMap<>();
+    private final Set<UUID> documents = new HashSet<>();
+    private final Set<UUID> peoples = new HashSet<>();
+    private final Set<UUID> tasks = new HashSet<>();
 
     public void workspace(UUID workspaceId) {
         workspaces.add(workspaceId);
@@ -90,6 +88,7 @@ public final class ParentRequest {
             }
         }
         if (!unknown.isEmpty()) {
+            unknown.sort(null);
             pks.putAll(create.apply(unknown.toArray(UUID[]::new)));
             if (pks.size() < ids.size()) {
                 pks.putAll(lookup.apply(ids.stream().filter(id -> !pks.containsKey(id)).toArray(UUID[]::new)));

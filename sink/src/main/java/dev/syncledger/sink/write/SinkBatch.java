@@ -1,6 +1,7 @@
 package dev.syncledger.sink.write;
 
 import dev.syncledger.sink.db.RejectedEventRow;
+import dev.syncledger.sink.table.ParentRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,14 +23,16 @@ public final class SinkBatch {
     private final List<RejectedEventRow> rejections;
     private final Map<TopicPartition, Long> nextOffsets;
     private final Map<TopicPartition, Long> firstOffsets;
+    private final ParentRequest parents;
 
     private SinkBatch(int batchSize, List<TableBatch<?, ?>> tables, List<RejectedEventRow> rejections,
-                      Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> firstOffsets) {
+                      Map<TopicPartition, Long> nextOffsets, Map<TopicPartition, Long> firstOffsets, ParentRequest parents) {
         this.batchSize = batchSize;
         this.tables = tables;
         this.rejections = rejections;
         this.nextOffsets = nextOffsets;
         this.firstOffsets = firstOffsets;
+        this.parents = parents;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class SinkBatch {
     public SinkBatch resumingAt(Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> merged = new HashMap<>(nextOffsets);
         positions.forEach((partition, position) -> merged.merge(partition, position, Math::max));
-        return new SinkBatch(batchSize, tables, rejections, Map.copyOf(merged), firstOffsets);
+        return new SinkBatch(batchSize, tables, rejections, Map.copyOf(merged), firstOffsets, parents);
     }
 
     /** How many consumer records went into this batch. */
@@ -97,6 +100,11 @@ public final class SinkBatch {
 
     List<RejectedEventRow> rejections() {
         return rejections;
+    }
+
+    /** The parent rows the batch's rows point at, gathered as the batch was built, off the writer's critical path. */
+    ParentRequest parents() {
+        return parents;
     }
 
     @Override
@@ -163,7 +171,9 @@ public final class SinkBatch {
                     .thenComparingInt(RejectedEventRow::sourcePartition)
                     .thenComparingLong(RejectedEventRow::sourceOffset));
             List<TableBatch<?, ?>> tables = builders.values().stream().<TableBatch<?, ?>>map(TableBatch.Builder::build).toList();
-            return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets), Map.copyOf(firstOffsets));
+            ParentRequest parents = new ParentRequest();
+            tables.forEach(table -> table.requireParents(parents));
+            return new SinkBatch(batchSize, tables, List.copyOf(rejections), Map.copyOf(nextOffsets), Map.copyOf(firstOffsets), parents);
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.syncledger.sink.db.SinkOffset;
 import dev.syncledger.sink.db.SqlFailure;
 import dev.syncledger.sink.table.ParentCache;
 import dev.syncledger.sink.table.ParentKeys;
-import dev.syncledger.sink.table.ParentRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,9 +147,7 @@ public final class SinkWriter {
 
     /** Every parent row the batch's rows point at, created if missing before any row is written. */
     private static ParentKeys createParents(Handle handle, SinkBatch batch, ParentCache cache) {
-        ParentRequest request = new ParentRequest();
-        batch.tables().forEach(table -> table.requireParents(request));
-        return request.createMissing(handle.attach(ParentDao.class), cache);
+        return batch.parents().createMissing(handle.attach(ParentDao.class), cache);
     }
 
     /**
