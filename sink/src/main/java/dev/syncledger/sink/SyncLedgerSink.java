@@ -223,10 +223,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 throw e;
             }
         }
-        if (inFlight.isEmpty() || settle()) {
-            startNext(); // what was polled while the last batch committed
-        }
-        settle(); // the batch in hand commits before the sink stops
+        // The batch in hand commits before the sink stops; what was gathered since is read again at the next start.
+        settle();
     }
 
     /** Full when one more poll could take it past maxBatchRecords, or once past {@link #MAX_BATCH_BYTES}. */
