@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param schema            the schema holding the sink's tables, created and migrated on start; default {@value Database#DEFAULT_SCHEMA}
  * @param groupId           the consumer group, also the key of the offsets stored with the rows; default {@value #DEFAULT_GROUP_ID}
  * @param serde             how the state and rejected records are framed (schema registry or not)
- * @param maxBatchRecords    the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_BATCH_RECORDS}. A
+ * @param maxBatchRecords   the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_BATCH_RECORDS}. A
  *                          batch gathers what is polled while the one before it commits, so it reaches this only behind a
  *                          backlog
  * @param pollTimeout       how long a poll waits for records; default 500 ms

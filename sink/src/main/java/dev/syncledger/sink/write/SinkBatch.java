@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records of one poll, reduced to what the database needs: per state table the last change per
+ * The records of one or more polls, reduced to what the database needs: per state table the last change per
  * key (as compaction would keep it), every rejection, and where each partition resumes once this
  * batch is committed.
  */
