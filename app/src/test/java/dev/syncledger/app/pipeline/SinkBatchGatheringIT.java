@@ -47,6 +47,8 @@ class SinkBatchGatheringIT {
     /** Small polls, so that the batch after the held one can only be gathered from several. */
     private static final int POLL_RECORDS = 50;
     private static final String TOPIC = Topics.SYNC_LOG_STATE.name();
+    private static final AvroCodec<WorkspaceConnectorSyncLog> CODEC =
+            AvroCodec.create(WorkspaceConnectorSyncLog.getClassSchema(), SerdeConfig.withoutRegistry());
 
     @Test
     void shouldGatherEveryPollMadeWhileABatchCommitsIntoTheNext(@TempDir Path dir) throws Exception {
@@ -133,8 +135,7 @@ class SinkBatchGatheringIT {
                 .setUpdatedAt(created.plusSeconds(revision))
                 .setRevision(revision)
                 .build();
-        byte[] value = AvroCodec.create(WorkspaceConnectorSyncLog.getClassSchema(), SerdeConfig.withoutRegistry()).encode(TOPIC, row);
-        return new ProducerRecord<>(TOPIC, run.toString(), value);
+        return new ProducerRecord<>(TOPIC, run.toString(), CODEC.encode(TOPIC, row));
     }
 
     private static double recordsPolled(SyncLedgerSink sink) {

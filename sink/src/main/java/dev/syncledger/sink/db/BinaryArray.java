@@ -37,7 +37,7 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
 
     private final Element element;
     private final Object[] values;
-    /** For text, each value's UTF-8 bytes; otherwise the values themselves. */
+    /** Each value as {@link Element#prepare} holds it for writing. */
     private final Object[] encoded;
     private final int valueBytes;
     private final boolean hasNull;
@@ -45,7 +45,7 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
     private BinaryArray(Element element, Object[] values) {
         this.element = element;
         this.values = values;
-        this.encoded = element == Element.TEXT ? new Object[values.length] : values;
+        this.encoded = new Object[values.length];
         int bytes = 0;
         boolean anyNull = false;
         for (int i = 0; i < values.length; i++) {
@@ -53,9 +53,7 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
                 anyNull = true;
                 continue;
             }
-            if (element == Element.TEXT) {
-                encoded[i] = ((String) values[i]).getBytes(StandardCharsets.UTF_8);
-            }
+            encoded[i] = element.prepare(values[i]);
             bytes += element.length(encoded[i]);
         }
         this.valueBytes = bytes;
@@ -197,6 +195,11 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
         /** Encoded to UTF-8 up front, to know the array's length before writing it. */
         TEXT(25, 1009, "_text", -1) {
             @Override
+            Object prepare(Object value) {
+                return ((String) value).getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
             int length(Object encoded) {
                 return ((byte[]) encoded).length;
             }
@@ -231,7 +234,12 @@ final class BinaryArray extends PGobject implements PGBinaryObject {
             this.bytes = bytes;
         }
 
-        /** A value's length on the wire, given what {@link BinaryArray} holds for it. */
+        /** What the array holds for a non-null value until it is written: the value itself, unless an element says otherwise. */
+        Object prepare(Object value) {
+            return value;
+        }
+
+        /** A value's length on the wire, given what {@link #prepare} made of it. */
         int length(Object encoded) {
             return bytes;
         }
