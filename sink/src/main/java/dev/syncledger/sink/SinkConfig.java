@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param groupId           the consumer group, also the key of the offsets stored with the rows; default {@value #DEFAULT_GROUP_ID}
  * @param serde             how the state and rejected records are framed (schema registry or not)
  * @param maxBatchRecords   the most records one batch (one transaction) holds; default {@value #DEFAULT_MAX_BATCH_RECORDS}. A
- *                          batch gathers what is polled while the one before it commits, so it reaches this only behind a
- *                          backlog
+ *                          batch gathers what is polled while the one before it commits, and behind a backlog until it
+ *                          is full, so it reaches this (or 64 MiB of records) only behind a backlog
  * @param pollTimeout       how long a poll waits for records; default 500 ms
  * @param consumerOverrides extra Kafka consumer properties; they cannot change the group, the servers, auto-commit
  *                          (always off) or the isolation level (always read_committed)
@@ -35,7 +35,7 @@ public record SinkConfig(
         Map<String, Object> consumerOverrides) {
 
     public static final String DEFAULT_GROUP_ID = "sync-ledger-sink";
-    public static final int DEFAULT_MAX_BATCH_RECORDS = 100_000;
+    public static final int DEFAULT_MAX_BATCH_RECORDS = 250_000;
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
     public SinkConfig {

@@ -190,8 +190,9 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
      * Polls and decodes the next batch while the previous one commits on the writer thread ({@link InFlightWrite}):
      * the database's round trips no longer wait for the consumer, nor the consumer for them. While the writer is busy
      * the next batch grows by further polls, up to {@link SinkConfig#maxBatchRecords()} or {@link #MAX_BATCH_BYTES}:
-     * behind a backlog, batches grow and fold more updates of one key into one row; when the writer keeps up, each
-     * batch is what arrived during the last commit, so a record waits for at most one commit before its own.
+     * behind a backlog, batches grow (even while the writer idles, see {@link #catchingUp}) and fold more updates of
+     * one key into one row; when the consumer keeps up, each batch is what arrived during the last commit, so a record
+     * waits for at most one commit before its own.
      */
     private void consume() {
         consumer.subscribe(SinkRecordReader.TOPICS, new Repositioning());
@@ -214,7 +215,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                     }
                     next.addAll(records);
                 }
-                if (inFlight.isEmpty() || isFull(next)) {
+                if (isFull(next) || (inFlight.isEmpty() && !catchingUp(records))) {
                     startNext();
                 }
             }
@@ -225,6 +226,30 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         }
         // The batch in hand commits before the sink stops; what was gathered since is read again at the next start.
         settle();
+    }
+
+    /**
+     * Behind a backlog, an idle writer waits for a full batch: each batch then folds more updates of one key into one
+     * row, and fewer rows are written again by the next. What waits is the backlog's head, for at most one batch's
+     * decoding; a poll that returns nothing, or a lag of zero, hands the batch over.
+     */
+    private boolean catchingUp(ConsumerRecords<byte[], byte[]> polled) {
+        return next != null && !polled.isEmpty() && backlog() > 0;
+    }
+
+    /**
+     * Records left to read on the partitions being read, as the last fetches reported their ends; no request is made.
+     * A paused partition returns nothing, so its lag must not hold a batch back.
+     */
+    private long backlog() {
+        Set<TopicPartition> paused = consumer.paused();
+        long backlog = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            if (!paused.contains(partition)) {
+                backlog += consumer.currentLag(partition).orElse(0);
+            }
+        }
+        return backlog;
     }
 
     /** Full when one more poll could take it past maxBatchRecords, or once past {@link #MAX_BATCH_BYTES}. */

@@ -18,7 +18,7 @@ class SinkConfigTest {
         assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?user=postgres");
         assertThat(config.schema()).isEqualTo(Database.DEFAULT_SCHEMA).isEqualTo("sync_ledger");
         assertThat(config.groupId()).isEqualTo("sync-ledger-sink");
-        assertThat(config.maxBatchRecords()).isEqualTo(100_000);
+        assertThat(config.maxBatchRecords()).isEqualTo(250_000);
         assertThat(config.serde().schemaRegistryUrl()).isEmpty();
         assertThat(config.consumerOverrides()).isEmpty();
     }

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * While a batch commits, the sink keeps polling and hands everything gathered to the writer as the next batch, as
- * large as maxBatchRecords allows: behind a backlog, a key's updates fold into one row.
+ * large as maxBatchRecords allows; behind a backlog, even an idle writer waits for a full batch. Either way a key's
+ * updates fold into one row.
  */
 class SinkBatchGatheringIT {
 
@@ -67,6 +68,64 @@ class SinkBatchGatheringIT {
         assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1 + RUNS * REVISIONS);
     }
 
+    @Test
+    void shouldWaitForAFullBatchWhenItStartsBehindABacklog(@TempDir Path dir) throws Exception {
+        assertThat(runBehindABacklog(dir, 100_000)).as("the whole backlog, polled %d records at a time, in one batch", POLL_RECORDS)
+                .containsExactly(RUNS * REVISIONS);
+
+        List<Integer> capped = runBehindABacklog(dir.resolve("capped"), 120);
+        assertThat(capped).allSatisfy(size -> assertThat(size).isBetween(1, 120));
+        assertThat(capped.get(0)).as("a full first batch: more than one poll, no more than one poll short of the cap")
+                .isGreaterThan(120 - POLL_RECORDS);
+        assertThat(capped.stream().mapToInt(Integer::intValue).sum()).isEqualTo(RUNS * REVISIONS);
+    }
+
+    /** Publishes every record before the sink starts; returns each batch's record count once all are stored. */
+    private static List<Integer> runBehindABacklog(Path dir, int maxBatchRecords) throws Exception {
+        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+             TestDatabase database = TestDatabase.freshSchema();
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            new TopicProvisioner(admin).ensure(1, (short) 1);
+            List<UUID> runs = publishEveryRevision(producer);
+            List<Integer> batches = new CopyOnWriteArrayList<>();
+            SinkFaultHook count = batch -> {
+                if (batch.batchSize() > 0) {
+                    batches.add(batch.batchSize());
+                }
+            };
+            try (SyncLedgerSink sink = SyncLedgerSink.withFaultHook(config(broker, database, maxBatchRecords), count)) {
+                new Thread(sink, "backlog-sink").start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    Map<UUID, StoredSyncLogs.Stored> stored = StoredSyncLogs.read(database.jdbi());
+                    return runs.stream().allMatch(run -> stored.containsKey(run) && stored.get(run).revision() == REVISIONS);
+                });
+            }
+            return List.copyOf(batches);
+        }
+    }
+
+    private static List<UUID> publishEveryRevision(KafkaProducer<String, byte[]> producer) {
+        List<UUID> runs = Stream.generate(UUID::randomUUID).limit(RUNS).toList();
+        for (int revision = 1; revision <= REVISIONS; revision++) {
+            for (UUID run : runs) {
+                producer.send(record(run, revision));
+            }
+        }
+        producer.flush();
+        return runs;
+    }
+
+    private static SinkConfig config(TestKafka broker, TestDatabase database, int maxBatchRecords) {
+        return SinkConfig.of(broker.bootstrapServers())
+                .withDatabaseUrl(database.url())
+                .withSchema(database.schema())
+                .withMaxBatchRecords(maxBatchRecords)
+                .withConsumerOverrides(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS));
+    }
+
     /**
      * Publishes one run, holds the sink's first batch in its transaction until every later record has been polled (or,
      * with a small maxBatchRecords, until a batch is full), then lets it go; returns each batch's record count.
@@ -90,11 +149,7 @@ class SinkBatchGatheringIT {
                     awaitRelease(release);
                 }
             };
-            SinkConfig config = SinkConfig.of(broker.bootstrapServers())
-                    .withDatabaseUrl(database.url())
-                    .withSchema(database.schema())
-                    .withMaxBatchRecords(maxBatchRecords)
-                    .withConsumerOverrides(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS));
+            SinkConfig config = config(broker, database, maxBatchRecords);
             UUID first = UUID.randomUUID();
             producer.send(record(first, 1)).get();
             try (SyncLedgerSink sink = SyncLedgerSink.withFaultHook(config, holdTheFirst)) {
@@ -102,13 +157,7 @@ class SinkBatchGatheringIT {
                 thread.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> batches.size() == 1);
 
-                List<UUID> runs = Stream.generate(UUID::randomUUID).limit(RUNS).toList();
-                for (int revision = 1; revision <= REVISIONS; revision++) {
-                    for (UUID run : runs) {
-                        producer.send(record(run, revision));
-                    }
-                }
-                producer.flush();
+                List<UUID> runs = publishEveryRevision(producer);
                 long expectPolled = maxBatchRecords >= RUNS * REVISIONS ? 1 + RUNS * REVISIONS : 1 + maxBatchRecords - POLL_RECORDS + 1;
                 await().atMost(Duration.ofSeconds(30)).until(() -> recordsPolled(sink) >= expectPolled);
                 release.countDown();
