@@ -185,6 +185,7 @@ final class EndToEndBenchmark {
         numbers.put("jit_settled_share", JitActivity.SETTLED_SHARE);
         numbers.put("jit_compile_share_in_window", compileShareInWindow);
         numbers.put("sink_max_batch_records", sink.maxBatchRecords());
+        numbers.put("sink_max_batch_rows", sink.maxBatchRows());
         numbers.put("sink_poll_timeout_ms", sink.pollTimeout().toMillis());
         numbers.put("watch_period_ms", RowWatcher.PERIOD.toMillis());
         numbers.put("runs_timed", latencies.count());

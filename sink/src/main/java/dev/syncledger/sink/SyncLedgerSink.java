@@ -58,6 +58,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     static final int POLL_RECORDS = 20_000;
     /** Past this many bytes of records (keys and values as fetched), a batch stops gathering polls. */
     static final long MAX_BATCH_BYTES = 64L << 20;
+
     private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(5);
 
     private final SinkConfig config;
@@ -189,9 +190,9 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     /**
      * Polls and decodes the next batch while the previous one commits on the writer thread ({@link InFlightWrite}):
      * the database's round trips no longer wait for the consumer, nor the consumer for them. While the writer is busy
-     * the next batch grows by further polls, up to {@link SinkConfig#maxBatchRecords()} or {@link #MAX_BATCH_BYTES}:
-     * behind a backlog, batches grow (even while the writer idles, see {@link #catchingUp}) and fold more updates of
-     * one key into one row; when the consumer keeps up, each batch is what arrived during the last commit, so a record
+     * the next batch grows by further polls, up to {@link SinkConfig#maxBatchRecords()}, {@link SinkConfig#maxBatchRows()}
+     * or {@link #MAX_BATCH_BYTES}: behind a backlog, batches grow (even while the writer idles, see {@link #catchingUp})
+     * and fold more updates of one key into one row; when the consumer keeps up, each batch is what arrived during the last commit, so a record
      * waits for at most one commit before its own.
      */
     private void consume() {
@@ -252,9 +253,13 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
         return backlog;
     }
 
-    /** Full when one more poll could take it past maxBatchRecords, or once past {@link #MAX_BATCH_BYTES}. */
+    /**
+     * Full when one more poll could take it past maxBatchRecords or maxBatchRows (a record adds at most one row), or
+     * once past {@link #MAX_BATCH_BYTES}.
+     */
     private boolean isFull(SinkBatch.Builder batch) {
-        return batch != null && (batch.records() > config.maxBatchRecords() - pollRecords || batch.bytes() >= MAX_BATCH_BYTES);
+        return batch != null && (batch.records() > config.maxBatchRecords() - pollRecords
+                || batch.rows() > config.maxBatchRows() - pollRecords || batch.bytes() >= MAX_BATCH_BYTES);
     }
 
     /** Hands what has been polled to the writer, once the batch before it has committed. */

@@ -19,6 +19,7 @@ class SinkConfigTest {
         assertThat(config.schema()).isEqualTo(Database.DEFAULT_SCHEMA).isEqualTo("sync_ledger");
         assertThat(config.groupId()).isEqualTo("sync-ledger-sink");
         assertThat(config.maxBatchRecords()).isEqualTo(250_000);
+        assertThat(config.maxBatchRows()).isEqualTo(100_000);
         assertThat(config.serde().schemaRegistryUrl()).isEmpty();
         assertThat(config.consumerOverrides()).isEmpty();
     }
@@ -52,6 +53,7 @@ class SinkConfigTest {
         assertThatThrownBy(() -> SinkConfig.of(" ")).hasMessageContaining("bootstrap servers");
         assertThatThrownBy(() -> config.withSchema("Sync-Ledger")).hasMessageStartingWith("not a usable schema name");
         assertThatThrownBy(() -> config.withMaxBatchRecords(0)).hasMessageContaining("maxBatchRecords");
+        assertThatThrownBy(() -> config.withMaxBatchRows(0)).hasMessageContaining("maxBatchRows");
         assertThatThrownBy(() -> config.withPollTimeout(Duration.ZERO)).hasMessageContaining("pollTimeout");
         assertThatThrownBy(() -> config.withGroupId("")).hasMessageContaining("groupId");
     }

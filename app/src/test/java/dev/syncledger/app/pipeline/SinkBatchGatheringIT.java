@@ -24,13 +24,20 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerInterceptor;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -80,8 +87,30 @@ class SinkBatchGatheringIT {
         assertThat(capped.stream().mapToInt(Integer::intValue).sum()).isEqualTo(RUNS * REVISIONS);
     }
 
+    @Test
+    void shouldBoundATransactionByItsRowsNotItsRecords(@TempDir Path dir) throws Exception {
+        List<SinkFaultHook.UncommittedBatch> batches = new CopyOnWriteArrayList<>();
+        runBehindABacklog(dir, config -> config.withMaxBatchRows(RUNS), batches::add, true);
+
+        assertThat(batches).allSatisfy(batch -> assertThat(batch.rows()).isBetween(1, RUNS));
+        assertThat(batches).as("a batch folds each run's revisions, so it holds more records than rows")
+                .anySatisfy(batch -> assertThat(batch.batchSize()).isGreaterThan(RUNS));
+        assertThat(batches.stream().mapToInt(SinkFaultHook.UncommittedBatch::batchSize).sum()).isEqualTo(RUNS * REVISIONS);
+    }
+
     /** Publishes every record before the sink starts; returns each batch's record count once all are stored. */
     private static List<Integer> runBehindABacklog(Path dir, int maxBatchRecords) throws Exception {
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        runBehindABacklog(dir, config -> config.withMaxBatchRecords(maxBatchRecords), batch -> batches.add(batch.batchSize()), false);
+        return List.copyOf(batches);
+    }
+
+    /**
+     * Publishes every record before the sink starts, each run's revisions one after another or each revision of every
+     * run in turn, and hands each batch with records to {@code batches} until all are stored.
+     */
+    private static void runBehindABacklog(Path dir, UnaryOperator<SinkConfig> configured, Consumer<SinkFaultHook.UncommittedBatch> batches,
+                                          boolean runByRun) throws Exception {
         try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              TestDatabase database = TestDatabase.freshSchema();
@@ -89,22 +118,31 @@ class SinkBatchGatheringIT {
                      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
                      new ByteArraySerializer())) {
             new TopicProvisioner(admin).ensure(1, (short) 1);
-            List<UUID> runs = publishEveryRevision(producer);
-            List<Integer> batches = new CopyOnWriteArrayList<>();
+            List<UUID> runs = runByRun ? publishRunByRun(producer) : publishEveryRevision(producer);
             SinkFaultHook count = batch -> {
                 if (batch.batchSize() > 0) {
-                    batches.add(batch.batchSize());
+                    batches.accept(batch);
                 }
             };
-            try (SyncLedgerSink sink = SyncLedgerSink.withFaultHook(config(broker, database, maxBatchRecords), count)) {
+            try (SyncLedgerSink sink = SyncLedgerSink.withFaultHook(configured.apply(config(broker, database, 100_000)), count)) {
                 new Thread(sink, "backlog-sink").start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     Map<UUID, StoredSyncLogs.Stored> stored = StoredSyncLogs.read(database.jdbi());
                     return runs.stream().allMatch(run -> stored.containsKey(run) && stored.get(run).revision() == REVISIONS);
                 });
             }
-            return List.copyOf(batches);
         }
+    }
+
+    private static List<UUID> publishRunByRun(KafkaProducer<String, byte[]> producer) {
+        List<UUID> runs = Stream.generate(UUID::randomUUID).limit(RUNS).toList();
+        for (UUID run : runs) {
+            for (int revision = 1; revision <= REVISIONS; revision++) {
+                producer.send(record(run, revision));
+            }
+        }
+        producer.flush();
+        return runs;
     }
 
     private static List<UUID> publishEveryRevision(KafkaProducer<String, byte[]> producer) {
@@ -123,7 +161,8 @@ class SinkBatchGatheringIT {
                 .withDatabaseUrl(database.url())
                 .withSchema(database.schema())
                 .withMaxBatchRecords(maxBatchRecords)
-                .withConsumerOverrides(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS));
+                .withConsumerOverrides(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, POLL_RECORDS,
+                        ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, CountingInterceptor.class.getName()));
     }
 
     /**
@@ -149,6 +188,7 @@ class SinkBatchGatheringIT {
                     awaitRelease(release);
                 }
             };
+            CountingInterceptor.POLLED.set(0);
             SinkConfig config = config(broker, database, maxBatchRecords);
             UUID first = UUID.randomUUID();
             producer.send(record(first, 1)).get();
@@ -159,7 +199,7 @@ class SinkBatchGatheringIT {
 
                 List<UUID> runs = publishEveryRevision(producer);
                 long expectPolled = maxBatchRecords >= RUNS * REVISIONS ? 1 + RUNS * REVISIONS : 1 + maxBatchRecords - POLL_RECORDS + 1;
-                await().atMost(Duration.ofSeconds(30)).until(() -> recordsPolled(sink) >= expectPolled);
+                await().atMost(Duration.ofSeconds(30)).until(CountingInterceptor.POLLED::get, polled -> polled >= expectPolled);
                 release.countDown();
 
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -187,13 +227,27 @@ class SinkBatchGatheringIT {
         return new ProducerRecord<>(TOPIC, run.toString(), CODEC.encode(TOPIC, row));
     }
 
-    private static double recordsPolled(SyncLedgerSink sink) {
-        return sink.consumerMetrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals("records-consumed-total") && e.getKey().group().equals("consumer-fetch-manager-metrics")
-                        && !e.getKey().tags().containsKey("topic"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .findFirst()
-                .orElse(0);
+    /**
+     * Counts the records each of the sink's polls returns, before the sink sees them. The consumer's own
+     * records-consumed-total can miss the last poll before the sink blocks on a full batch.
+     */
+    public static final class CountingInterceptor implements ConsumerInterceptor<byte[], byte[]> {
+        static final AtomicLong POLLED = new AtomicLong();
+
+        @Override
+        public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
+            POLLED.addAndGet(records.count());
+            return records;
+        }
+
+        @Override
+        public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public void configure(Map<String, ?> configs) {}
     }
 
     private static void awaitRelease(CountDownLatch release) {

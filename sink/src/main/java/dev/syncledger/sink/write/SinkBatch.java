@@ -70,6 +70,11 @@ public final class SinkBatch {
         return batchSize == 0;
     }
 
+    /** What its transaction writes: every table's rows and deletions, and the rejections. */
+    int rows() {
+        return tables.stream().mapToInt(table -> table.rows().size() + table.deletions().size()).sum() + rejections.size();
+    }
+
     /** Per partition, the offset after the batch's last record: where to resume once it is committed. */
     public Map<TopicPartition, Long> nextOffsets() {
         return nextOffsets;
@@ -159,6 +164,15 @@ public final class SinkBatch {
         /** Records added so far. */
         public int records() {
             return batchSize;
+        }
+
+        /** What the transaction will write: a row or deletion per key of each table, and each rejection. */
+        public int rows() {
+            int rows = rejections.size();
+            for (TableBatch.Builder<?, ?> builder : builders.values()) {
+                rows += builder.size();
+            }
+            return rows;
         }
 
         /** Their keys' and values' bytes as they came from Kafka. */

@@ -27,6 +27,9 @@ public interface SinkFaultHook {
         /** How many consumer records the batch holds, before keeping the last value per key. */
         int batchSize();
 
+        /** What the transaction writes: every table's rows and deletions (the last value per key), and the rejections. */
+        int rows();
+
         /** Closes the connection's socket at once, without rolling back or saying goodbye to the server. */
         void abortConnection();
     }

@@ -181,6 +181,11 @@ public final class SinkWriter {
             }
 
             @Override
+            public int rows() {
+                return batch.rows();
+            }
+
+            @Override
             public void abortConnection() {
                 try {
                     handle.getConnection().abort(Runnable::run);

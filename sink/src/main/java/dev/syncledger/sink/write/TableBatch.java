@@ -138,6 +138,11 @@ final class TableBatch<K extends Comparable<? super K>, R> {
             return Optional.empty();
         }
 
+        /** Keys held: the rows and deletions the batch will write. */
+        int size() {
+            return last.size();
+        }
+
         TableBatch<K, R> build() {
             List<K> keys = new ArrayList<>(last.keySet());
             keys.sort(null);
