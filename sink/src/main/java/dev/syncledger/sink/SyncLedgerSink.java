@@ -60,6 +60,12 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     static final long MAX_BATCH_BYTES = 64L << 20;
 
     private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(5);
+    /**
+     * The longest an idle writer waits behind a backlog for the batch to fill, from the batch's first poll: about what
+     * decoding 200,000 records takes on a 2-core machine, so that a backlog of that size folds into one batch, while a
+     * cold sink facing a larger one starts writing within a second.
+     */
+    static final Duration MAX_BACKLOG_WAIT = Duration.ofSeconds(1);
 
     private final SinkConfig config;
     private final Database database;
@@ -84,6 +90,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> acknowledged = new HashMap<>();
     /** Only touched by the thread in {@link #run()}: what has been polled since the batch in flight, or null. */
     private SinkBatch.Builder next;
+    /** Only touched by the thread in {@link #run()}: {@link System#nanoTime()} of the poll that began {@link #next}. */
+    private long nextBegan;
     /** Only touched by the thread in {@link #run()}: failed attempts in the current outage, 0 when the database is fine. */
     private int outageAttempts;
 
@@ -213,6 +221,7 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     if (next == null) {
                         next = SinkBatch.builder(reader);
+                        nextBegan = System.nanoTime();
                     }
                     next.addAll(records);
                 }
@@ -231,11 +240,12 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
 
     /**
      * Behind a backlog, an idle writer waits for a full batch: each batch then folds more updates of one key into one
-     * row, and fewer rows are written again by the next. What waits is the backlog's head, for at most one batch's
-     * decoding; a poll that returns nothing, or a lag of zero, hands the batch over.
+     * row, and fewer rows are written again by the next. What waits is the backlog's head, for at most
+     * {@link #MAX_BACKLOG_WAIT} from the batch's first poll; a poll that returns nothing, or a lag of zero, hands the
+     * batch over at once.
      */
     private boolean catchingUp(ConsumerRecords<byte[], byte[]> polled) {
-        return next != null && !polled.isEmpty() && backlog() > 0;
+        return next != null && !polled.isEmpty() && System.nanoTime() - nextBegan < MAX_BACKLOG_WAIT.toNanos() && backlog() > 0;
     }
 
     /**
