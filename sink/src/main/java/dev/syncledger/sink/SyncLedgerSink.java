@@ -58,7 +58,6 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
     static final int POLL_RECORDS = 20_000;
     /** Past this many bytes of records (keys and values as fetched), a batch stops gathering polls. */
     static final long MAX_BATCH_BYTES = 64L << 20;
-
     private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(5);
     /**
      * The longest an idle writer waits behind a backlog for the batch to fill, from the batch's first poll: about what
@@ -200,8 +199,8 @@ public final class SyncLedgerSink implements Runnable, AutoCloseable {
      * the database's round trips no longer wait for the consumer, nor the consumer for them. While the writer is busy
      * the next batch grows by further polls, up to {@link SinkConfig#maxBatchRecords()}, {@link SinkConfig#maxBatchRows()}
      * or {@link #MAX_BATCH_BYTES}: behind a backlog, batches grow (even while the writer idles, see {@link #catchingUp})
-     * and fold more updates of one key into one row; when the consumer keeps up, each batch is what arrived during the last commit, so a record
-     * waits for at most one commit before its own.
+     * and fold more updates of one key into one row; when the consumer keeps up, each batch is what arrived during the
+     * last commit, so a record waits for at most one commit before its own.
      */
     private void consume() {
         consumer.subscribe(SinkRecordReader.TOPICS, new Repositioning());

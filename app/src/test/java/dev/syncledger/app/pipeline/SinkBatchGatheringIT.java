@@ -111,13 +111,10 @@ class SinkBatchGatheringIT {
      */
     private static void runBehindABacklog(Path dir, UnaryOperator<SinkConfig> configured, Consumer<SinkFaultHook.UncommittedBatch> batches,
                                           boolean runByRun) throws Exception {
-        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-             TestDatabase database = TestDatabase.freshSchema();
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
-                     new ByteArraySerializer())) {
-            new TopicProvisioner(admin).ensure(1, (short) 1);
+        try (Rig rig = Rig.start(dir)) {
+            TestKafka broker = rig.broker();
+            TestDatabase database = rig.database();
+            KafkaProducer<String, byte[]> producer = rig.producer();
             List<UUID> runs = runByRun ? publishRunByRun(producer) : publishEveryRevision(producer);
             SinkFaultHook count = batch -> {
                 if (batch.batchSize() > 0) {
@@ -131,6 +128,27 @@ class SinkBatchGatheringIT {
                     return runs.stream().allMatch(run -> stored.containsKey(run) && stored.get(run).revision() == REVISIONS);
                 });
             }
+        }
+    }
+
+    /** A broker with the sink's topics on one partition each, a fresh schema, and a producer to it. */
+    private record Rig(TestKafka broker, TestDatabase database, KafkaProducer<String, byte[]> producer) implements AutoCloseable {
+
+        static Rig start(Path dir) {
+            TestKafka broker = TestKafka.start(dir.resolve("kafka"));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                new TopicProvisioner(admin).ensure(1, (short) 1);
+            }
+            return new Rig(broker, TestDatabase.freshSchema(), new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                    new ByteArraySerializer()));
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+            database.close();
+            broker.close();
         }
     }
 
@@ -170,13 +188,10 @@ class SinkBatchGatheringIT {
      * with a small maxBatchRecords, until a batch is full), then lets it go; returns each batch's record count.
      */
     private static List<Integer> runWithTheFirstBatchHeld(Path dir, int maxBatchRecords) throws Exception {
-        try (TestKafka broker = TestKafka.start(dir.resolve("kafka"));
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-             TestDatabase database = TestDatabase.freshSchema();
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
-                     new ByteArraySerializer())) {
-            new TopicProvisioner(admin).ensure(1, (short) 1);
+        try (Rig rig = Rig.start(dir)) {
+            TestKafka broker = rig.broker();
+            TestDatabase database = rig.database();
+            KafkaProducer<String, byte[]> producer = rig.producer();
             List<Integer> batches = new CopyOnWriteArrayList<>();
             CountDownLatch release = new CountDownLatch(1);
             SinkFaultHook holdTheFirst = batch -> {
