@@ -18,6 +18,13 @@ public enum SqlFailure {
      */
     UNAVAILABLE,
 
+    /**
+     * 57014 (a statement timeout, or a cancel by an operator) and 55P03 (a lock timeout): the statement stopped
+     * waiting, for a lock another session held or on a server too busy for it. Redoing the transaction once that has
+     * passed is expected to succeed; a batch that times out every time stops the sink after the retry budget.
+     */
+    TIMED_OUT,
+
     /** Class 22 (data exception) or 23 (constraint violation): this data will never be accepted. */
     REFUSED_DATA,
 
@@ -25,7 +32,7 @@ public enum SqlFailure {
     OTHER;
 
     public boolean isRetriable() {
-        return this == TRANSACTION_CONFLICT || this == UNAVAILABLE;
+        return this == TRANSACTION_CONFLICT || this == UNAVAILABLE || this == TIMED_OUT;
     }
 
     public static SqlFailure of(Throwable failure) {
@@ -39,6 +46,9 @@ public enum SqlFailure {
         if (state.startsWith("08") || state.startsWith("53") || state.equals("57P01") || state.equals("57P02")
                 || state.equals("57P03")) {
             return UNAVAILABLE;
+        }
+        if (state.equals("57014") || state.equals("55P03")) {
+            return TIMED_OUT;
         }
         if (state.startsWith("22") || state.startsWith("23")) {
             return REFUSED_DATA;

@@ -4,16 +4,26 @@ import dev.syncledger.sink.db.ConsumerScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.syncledger.sink.db.ConnectionLimits;
+import dev.syncledger.sink.db.Database;
 import dev.syncledger.sink.db.DatabaseUnavailableException;
+import dev.syncledger.sink.db.SqlFailure;
 import dev.syncledger.sink.fixtures.PostgresSchema;
 import dev.syncledger.sink.fixtures.SinkRecords;
 import dev.syncledger.sink.fixtures.StoredRows;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,6 +136,66 @@ class BatchTransactionIT {
 
         assertThatThrownBy(() -> writer.write(batch)).hasMessage("a bug");
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void shouldRedoTheWholeBatchAfterAStatementTimedOutWaitingForALock() throws Exception {
+        Set<String> waits = ConcurrentHashMap.newKeySet();
+        try (Database impatient = impatientDatabase(); Handle locker = lockSinkOffsets()) {
+            SinkWriter writer = new SinkWriter(impatient, new ConsumerScope("test-cluster", GROUP), SinkFaultHook.NONE,
+                    new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(50)));
+            CompletableFuture<WriteResult> written = CompletableFuture.supplyAsync(() -> writer.write(batch));
+
+            // Two statements seen waiting for the lock: the first gave up, and the transaction was redone.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        waits.addAll(waitingForSinkOffsets());
+                        return waits.size() >= 2;
+                    });
+            locker.rollback();
+
+            assertThat(written.get(20, TimeUnit.SECONDS).rowsWritten()).isEqualTo(1);
+        }
+        assertThat(stored().syncLog(syncLogId)).isPresent();
+        assertThat(committedOffsets()).containsEntry(new TopicPartition(SinkRecords.STATE_TOPIC, 0), 1L);
+    }
+
+    @Test
+    void shouldGiveUpAfterTheRetryBudgetWhenEveryAttemptTimesOut() {
+        try (Database impatient = impatientDatabase(); Handle locker = lockSinkOffsets()) {
+            SinkWriter writer = new SinkWriter(impatient, new ConsumerScope("test-cluster", GROUP), SinkFaultHook.NONE, QUICK);
+
+            assertThatThrownBy(() -> writer.write(batch))
+                    .satisfies(e -> assertThat(SqlFailure.of(e)).isEqualTo(SqlFailure.TIMED_OUT));
+            locker.rollback();
+        }
+        assertNothingCommitted();
+    }
+
+    /** The schema's pool again, with a statement timeout short enough for a test to wait out. */
+    private static Database impatientDatabase() {
+        return Database.connect(PostgresSchema.URL, POSTGRES.schema(),
+                new ConnectionLimits(2, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(300)));
+    }
+
+    /** Another session holding sink_offsets, which every batch updates first. */
+    private static Handle lockSinkOffsets() {
+        Handle locker = POSTGRES.jdbi().open();
+        locker.begin();
+        locker.execute("LOCK TABLE sink_offsets IN ACCESS EXCLUSIVE MODE");
+        return locker;
+    }
+
+    /** The statements now waiting for a lock on this schema's sink_offsets, each named by its backend and start. */
+    private static List<String> waitingForSinkOffsets() {
+        return POSTGRES.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT a.pid || ':' || a.query_start
+                        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE NOT l.granted AND l.relation = to_regclass(:schema || '.sink_offsets')
+                        """)
+                .bind("schema", POSTGRES.schema())
+                .mapTo(String.class)
+                .list());
     }
 
     private void assertNothingCommitted() {
