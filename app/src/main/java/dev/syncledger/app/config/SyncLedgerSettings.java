@@ -40,6 +40,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param replicationFactor   replicas of created topics and of Kafka Streams' internal topics ({@code --replication-factor})
  * @param stateDir            Kafka Streams' local state ({@code --state-dir})
  * @param storeMemoryMib      what the processor's RocksDB stores share, in MiB ({@code --store-memory-mib})
+ * @param sinkMaxBatchRecords the most state records one sink transaction folds ({@code --sink-max-batch-records})
+ * @param sinkMaxBatchRows    the most rows one sink transaction writes ({@code --sink-max-batch-rows})
  */
 public record SyncLedgerSettings(
         KafkaConnection kafka,
@@ -58,7 +60,9 @@ public record SyncLedgerSettings(
         int partitions,
         short replicationFactor,
         Path stateDir,
-        long storeMemoryMib) {
+        long storeMemoryMib,
+        int sinkMaxBatchRecords,
+        int sinkMaxBatchRows) {
 
     /** The sink's consumer group for an application id: instances with one application id share both. */
     public static final String SINK_GROUP_SUFFIX = "-sink";
@@ -82,13 +86,17 @@ public record SyncLedgerSettings(
         Objects.requireNonNull(stateDir, "stateDir");
         require(storeMemoryMib << 20 >= BoundedRocksDB.MIN_MEMORY_BYTES && storeMemoryMib < 1L << 40,
                 "--store-memory-mib must be at least " + (BoundedRocksDB.MIN_MEMORY_BYTES >> 20) + ", was " + storeMemoryMib);
+        require(sinkMaxBatchRecords >= 1, "--sink-max-batch-records must be at least 1, was " + sinkMaxBatchRecords);
+        require(sinkMaxBatchRows >= 1, "--sink-max-batch-rows must be at least 1, was " + sinkMaxBatchRows);
     }
 
     public static SyncLedgerSettings of(KafkaOptions kafka, SchemaRegistryOptions registry, DatabaseOptions database,
-                                        ProcessorOptions processor, TopicOptions topics, Path stateDir, long storeMemoryMib) {
+                                        ProcessorOptions processor, SinkOptions sink, TopicOptions topics, Path stateDir,
+                                        long storeMemoryMib) {
         return new SyncLedgerSettings(kafka.connection(), registry.settings(), kafka.connectTimeout(),
                 database.databaseUrl(), database.schema(), database.rejectedRetention(), processor.applicationId(), processor.threads(),
-                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir, storeMemoryMib);
+                processor.diagnosticRetention(), processor.ledgerHorizon(), processor.maxEventsPerRun(), processor.watch(), topics.createTopics(), topics.partitions(), topics.replicationFactor(), stateDir, storeMemoryMib,
+                sink.maxBatchRecords(), sink.maxBatchRows());
     }
 
     public String bootstrapServers() {
@@ -124,7 +132,9 @@ public record SyncLedgerSettings(
                 .withDatabaseUrl(databaseUrl)
                 .withSchema(schema)
                 .withGroupId(sinkGroupId())
-                .withSerde(serde());
+                .withSerde(serde())
+                .withMaxBatchRecords(sinkMaxBatchRecords)
+                .withMaxBatchRows(sinkMaxBatchRows);
     }
 
     private static boolean positive(Duration duration) {

@@ -7,6 +7,7 @@ import dev.syncledger.app.config.HttpOptions;
 import dev.syncledger.app.config.KafkaOptions;
 import dev.syncledger.app.api.ApiServeOptions;
 import dev.syncledger.app.config.ProcessorOptions;
+import dev.syncledger.app.config.SinkOptions;
 import dev.syncledger.app.config.WebhookOptions;
 import dev.syncledger.app.config.SchemaRegistryOptions;
 import dev.syncledger.app.config.SyncLedgerSettings;
@@ -53,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     ProcessorOptions processor;
 
     @Mixin
+    SinkOptions sink;
+
+    @Mixin
     TopicOptions topics;
 
     @Mixin
@@ -95,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The settings this command line resolved to: flags, then environment, then --config file, then defaults. */
     public SyncLedgerSettings settings() {
         try {
-            return SyncLedgerSettings.of(kafka, registry, database, processor, topics, stateDir, storeMemoryMib);
+            return SyncLedgerSettings.of(kafka, registry, database, processor, sink, topics, stateDir, storeMemoryMib);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.syncledger.app.cli.CliEnvironment;
 import dev.syncledger.app.cli.EnvironmentDefaults;
 import dev.syncledger.app.run.RunCommand;
 import dev.syncledger.processor.store.BoundedRocksDB;
+import dev.syncledger.sink.SinkConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -55,6 +56,15 @@ class SettingsPrecedenceTest {
         assertThat(settings(Map.of(), "run").streams().toProperties().get(BoundedRocksDB.MEMORY_BYTES_CONFIG)).isEqualTo(512L << 20);
         assertThat(settings(Map.of("SYNC_LEDGER_STORE_MEMORY_MIB", "2048"), "run").streams().toProperties()
                 .get(BoundedRocksDB.MEMORY_BYTES_CONFIG)).isEqualTo(2048L << 20);
+    }
+
+    @Test
+    void shouldHandTheTransactionBoundsToTheSink() {
+        assertThat(settings(Map.of(), "run").sink().maxBatchRows()).isEqualTo(SinkConfig.DEFAULT_MAX_BATCH_ROWS);
+        assertThat(settings(Map.of(), "run").sink().maxBatchRecords()).isEqualTo(SinkConfig.DEFAULT_MAX_BATCH_RECORDS);
+        SinkConfig sink = settings(Map.of("SYNC_LEDGER_SINK_MAX_BATCH_ROWS", "5000"), "run", "--sink-max-batch-records", "20000").sink();
+        assertThat(sink.maxBatchRows()).isEqualTo(5_000);
+        assertThat(sink.maxBatchRecords()).isEqualTo(20_000);
     }
 
     @Test

@@ -47,6 +47,14 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldExitWithUsageCodeForASinkTransactionOfNoRows() {
+        int code = cli.run("run", "--sink-max-batch-rows", "0");
+
+        assertThat(code).isEqualTo(SyncLedgerCli.EXIT_USAGE);
+        assertThat(cli.err().strip()).doesNotContain("\n").contains("--sink-max-batch-rows must be at least 1, was 0");
+    }
+
+    @Test
     void shouldPrintHelpNamingTheEnvironmentAndTheConfigFile() {
         int code = cli.run("run", "--help");
 
