@@ -19,6 +19,7 @@ import dev.syncledger.schemas.alert.ConnectorAlert;
 import dev.syncledger.schemas.rejected.RejectedEvent;
 import dev.syncledger.schemas.serde.AvroCodec;
 import dev.syncledger.schemas.state.ConnectorStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -88,9 +90,11 @@ public final class SyncLedgerTopology {
         sink(fromLedgers.get("ledgers-collects"), Topics.COLLECT_STATE, "collect-state");
         sink(fromLedgers.get("ledgers-rejected"), Topics.REJECTED, "rejected-events");
 
+        // Keyed by the connector id's UTF-8 bytes, as a string serde would write them, and read back as bytes: the connector
+        // task never needs the key decoded.
         KStream<String, Emission> connectors = fromLedgers.get("ledgers-to-connectors")
-                .mapValues(Emission::value, Named.as("connector-messages"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(CONNECTOR_REPARTITION))
+                .map((key, out) -> KeyValue.pair(key.getBytes(StandardCharsets.UTF_8), out.value()), Named.as("connector-messages"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(CONNECTOR_REPARTITION))
                 .process(new Connectors(config), Named.as("connectors"));
         Map<String, KStream<String, Emission>> fromConnectors = connectors.split(Named.as("connectors-"))
                 .branch((key, out) -> out.goesTo(Destination.CONNECTOR_STATUS_STATE), Branched.as("status"))
@@ -147,10 +151,10 @@ public final class SyncLedgerTopology {
         }
     }
 
-    private record Connectors(TopologyConfig config) implements ProcessorSupplier<String, byte[], String, Emission> {
+    private record Connectors(TopologyConfig config) implements ProcessorSupplier<byte[], byte[], String, Emission> {
 
         @Override
-        public Processor<String, byte[], String, Emission> get() {
+        public Processor<byte[], byte[], String, Emission> get() {
             return new ConnectorProcessor(AvroCodec.create(ConnectorStatus.getClassSchema(), config.serde()),
                     AvroCodec.create(ConnectorAlert.getClassSchema(), config.serde()), new ConnectorStatusFold(config.ledger().horizon()),
                     new WatchFold(config.watch()), config.deadlineCheckInterval());

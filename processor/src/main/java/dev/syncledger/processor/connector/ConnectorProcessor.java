@@ -40,7 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * connectors whose deadline passed, found through an in-memory time-ordered index so that its cost follows those, not
  * all connectors; and when the task commits, it publishes each status that changed since the last commit, once.
  */
-public final class ConnectorProcessor implements Processor<String, byte[], String, Emission> {
+public final class ConnectorProcessor implements Processor<byte[], byte[], String, Emission> {
 
     public static final String CONNECTOR_STORE = "connectors";
     public static final String RUNS_BY_CREATED_STORE = "connector-runs-by-created";
@@ -96,7 +96,8 @@ public final class ConnectorProcessor implements Processor<String, byte[], Strin
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<byte[], byte[]> record) {
+        // The key only chose the partition: the message names its connector, so the key is never decoded.
         ConnectorMessage message = ConnectorMessage.SERDE.decode(record.value());
         if (message.claim() != null) {
             answer(message.claim(), record.timestamp());

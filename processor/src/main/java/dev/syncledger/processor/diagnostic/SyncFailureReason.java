@@ -2,7 +2,9 @@ package dev.syncledger.processor.diagnostic;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Why a sync was notable: the 23 values of the native enum sync_failure_reason_enum, named as in the
@@ -33,13 +35,19 @@ public enum SyncFailureReason {
     MAPPING_GENERATION_HARD_FAIL,
     TOOL_SELECTION_PINNED;
 
+    // Looked up for every event that carries one: computed once, not per call.
+    private static final Map<String, SyncFailureReason> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(SyncFailureReason::code, value -> value));
+
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The value as the database enum and the events spell it. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** Empty for a value this version does not know, e.g. one a newer producer added. */
     public static Optional<SyncFailureReason> fromCode(String code) {
-        return Arrays.stream(values()).filter(value -> value.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

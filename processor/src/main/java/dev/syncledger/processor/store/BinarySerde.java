@@ -8,8 +8,13 @@ import org.apache.kafka.common.serialization.Serializer;
 /** A Kafka serde over a {@link BinaryFormat}: one version byte, then the value; null stays null (a tombstone). */
 public final class BinarySerde<T> implements Serde<T> {
 
+    private static final int MIN_SIZE_HINT = 64;
+    private static final int MAX_SIZE_HINT = 64 * 1024;
+
     private final String name;
     private final BinaryFormat<T> format;
+    /** Where the next value's buffer starts; shared by the threads using this serde, so only ever a hint. */
+    private int sizeHint = 128;
 
     public BinarySerde(String name, BinaryFormat<T> format) {
         if (format.version() < 1 || format.version() > 255) {
@@ -23,9 +28,11 @@ public final class BinarySerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        BinaryWriter out = new BinaryWriter(128);
+        BinaryWriter out = new BinaryWriter(sizeHint);
         out.writeByte(format.version());
         format.write(value, out);
+        // A store's values are much alike in size: starting at the last one's saves regrowing the buffer for each value.
+        sizeHint = Math.min(MAX_SIZE_HINT, Math.max(MIN_SIZE_HINT, out.size() + out.size() / 4));
         return out.toByteArray();
     }
 

@@ -1,8 +1,6 @@
 package dev.syncledger.processor.store;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -41,7 +39,7 @@ public final class WriteBehindStore<K, V> {
     private final Bounds bounds;
     private final CommitHook hook;
     private final Listener<K, V> listener;
-    private final Map<K, Pending<V>> written = new LinkedHashMap<>();
+    private Map<K, Pending<V>> written = new LinkedHashMap<>();
     private long writtenBytes;
     private final Map<K, V> recent;
     private long recentBytes;
@@ -104,11 +102,11 @@ public final class WriteBehindStore<K, V> {
         if (written.isEmpty()) {
             return;
         }
-        // A listener may write to another store, never to this one; a copy keeps the iteration safe regardless.
-        List<Map.Entry<K, Pending<V>>> changes = new ArrayList<>(written.entrySet());
-        written.clear();
+        // A listener may write to another store, never to this one; a fresh map keeps the iteration safe regardless.
+        Map<K, Pending<V>> changes = written;
+        written = new LinkedHashMap<>(Math.max(16, changes.size() * 4 / 3 + 1)); // sized as the last commit's: no rehashing
         writtenBytes = 0;
-        for (Map.Entry<K, Pending<V>> change : changes) {
+        for (Map.Entry<K, Pending<V>> change : changes.entrySet()) {
             K key = change.getKey();
             V before = change.getValue().before;
             V after = change.getValue().after;
