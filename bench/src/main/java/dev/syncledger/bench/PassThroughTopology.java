@@ -27,7 +27,7 @@ final class PassThroughTopology {
 
     static final String OUTPUT_PREFIX = "bench.pass-through.";
 
-    private static final Map<String, Schema> INPUT_SCHEMAS = Map.of(
+    static final Map<String, Schema> INPUT_SCHEMAS = Map.of(
             Topics.SYNC_RUNS.name(), SyncRunEvent.getClassSchema(),
             Topics.DIAGNOSTICS.name(), DiagnosticEvent.getClassSchema(),
             Topics.DOCUMENT_LINKS.name(), DocumentLinkEvent.getClassSchema(),
@@ -70,14 +70,16 @@ final class PassThroughTopology {
 
         @Override
         public void process(Record<String, byte[]> record) {
-            SpecificRecord event;
-            try {
-                event = codec.decode(outputTopic, record.value());
-            } catch (UndecodableRecordException e) {
-                // The workload is generated: an event it cannot read is a harness bug, not input to set aside.
-                throw new IllegalStateException(e);
-            }
-            context.forward(record.withValue(codec.encode(outputTopic, event)));
+            context.forward(record.withValue(codec.encode(outputTopic, decode(codec, outputTopic, record.value()))));
+        }
+    }
+
+    static SpecificRecord decode(AvroCodec<SpecificRecord> codec, String topic, byte[] value) {
+        try {
+            return codec.decode(topic, value);
+        } catch (UndecodableRecordException e) {
+            // The workload is generated: an event it cannot read is a harness bug, not input to set aside.
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -37,6 +37,7 @@ class BenchIT {
             assertThat(processor.get(guarantee).get("processor_events_per_s").asDouble()).isPositive();
             assertThat(processor.get(guarantee).get("pass_through_events_per_s").asDouble()).isPositive();
         }
+        assertThat(processor.get("exactly_once_v2").get("stateful_floor_events_per_s").asDouble()).isPositive();
 
         JsonNode sink = stages.get("sink");
         assertThat(sink.get("sink_rows_written").asLong()).isPositive();
